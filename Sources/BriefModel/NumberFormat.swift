@@ -1,0 +1,97 @@
+import Foundation
+
+/// Locale-independent number formatting for texts and chart labels.
+///
+/// Thousands are grouped with ",", the decimal mark is ".", and negative numbers
+/// take a real minus sign (U+2212). The output never depends on the machine's
+/// locale, so charts and briefs are byte-identical everywhere.
+///
+/// ```swift
+/// NumberFormat.grouped(1300)              // "1,300"
+/// NumberFormat.grouped(12.5, decimals: 1) // "12.5"
+/// NumberFormat.grouped(-200)              // "−200"
+/// NumberFormat.plain(0.1666)              // "0.17"
+/// ```
+public enum NumberFormat {
+  /// The minus sign used for negative numbers (U+2212).
+  public static let minus = "\u{2212}"
+
+  /// Formats `x` with exactly `decimals` digits after the point and "," between thousands.
+  ///
+  /// Non-finite values give "∞", "−∞" or "n/a". `decimals` is clamped to 0...9.
+  public static func grouped(_ x: Double, decimals: Int = 0) -> String {
+    format(x, decimals: decimals, trimZeros: false, grouping: true)
+  }
+
+  /// Formats `x` with at most `maxDecimals` decimals, trailing zeros removed, grouped.
+  ///
+  /// `plain(1300)` is "1,300", `plain(12.50)` is "12.5", `plain(0.1666)` "0.17".
+  public static func plain(_ x: Double, maxDecimals: Int = 2) -> String {
+    format(x, decimals: maxDecimals, trimZeros: true, grouping: true)
+  }
+
+  /// Formats `x` for machine-readable output: no grouping, "." decimal mark,
+  /// ASCII "-", at most `maxDecimals` decimals with trailing zeros removed.
+  public static func ascii(_ x: Double, maxDecimals: Int = 6) -> String {
+    let text = format(x, decimals: maxDecimals, trimZeros: true, grouping: false)
+    return text.replacingOccurrences(of: minus, with: "-")
+  }
+
+  /// Chooses a number of decimals that shows `step` (a tick spacing) exactly,
+  /// e.g. 0 for 500, 1 for 2.5, 2 for 0.25; at most 6.
+  public static func decimals(forStep step: Double) -> Int {
+    guard step.isFinite, step > 0 else { return 0 }
+    var decimals = 0
+    var scaled = step
+    while decimals < 6 && abs(scaled - scaled.rounded()) > 1e-9 * Swift.max(1, abs(scaled)) {
+      scaled *= 10
+      decimals += 1
+    }
+    return decimals
+  }
+
+  static func format(_ x: Double, decimals rawDecimals: Int, trimZeros: Bool, grouping: Bool)
+    -> String
+  {
+    if x.isNaN { return "n/a" }
+    if x.isInfinite { return x < 0 ? minus + "∞" : "∞" }
+    let decimals = Swift.min(Swift.max(rawDecimals, 0), 9)
+    var scale: Double = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+    // Beyond 2^53 a Double has no fractional digits left; beyond Int64 we cannot convert.
+    guard scaled < 9.0e18 else {
+      let integer = String(describing: abs(x).rounded())
+        .replacingOccurrences(of: ".0", with: "")
+      return (x < 0 ? minus : "") + integer
+    }
+    let units = UInt64(scaled)
+    let divisor = UInt64(scale)
+    let integerPart = units / divisor
+    let fractionPart = units % divisor
+    var integerText = String(integerPart)
+    if grouping {
+      integerText = group(integerText)
+    }
+    var fractionText = ""
+    if decimals > 0 {
+      let digits = String(fractionPart)
+      fractionText = String(repeating: "0", count: decimals - digits.count) + digits
+      if trimZeros {
+        while fractionText.hasSuffix("0") { fractionText.removeLast() }
+      }
+    }
+    let isZero = units == 0
+    let sign = (x < 0 && !isZero) ? minus : ""
+    return sign + integerText + (fractionText.isEmpty ? "" : "." + fractionText)
+  }
+
+  static func group(_ digits: String) -> String {
+    var result = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return result
+  }
+}
