@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "BriefKit",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "brief", targets: ["brief"]),
+    .library(name: "BriefModel", targets: ["BriefModel"]),
+    .library(name: "BriefScene", targets: ["BriefScene"]),
+    .library(name: "BriefCharts", targets: ["BriefCharts"]),
+    .library(name: "BriefCairo", targets: ["BriefCairo"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+  ],
+  targets: [
+    // System libraries. Only BriefCairo imports them.
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+    .systemLibrary(
+      name: "CDeflate",
+      pkgConfig: "libdeflate",
+      providers: [.apt(["libdeflate-dev"])]
+    ),
+
+    // Reported values, dates, sources, observations, dataset loading, statistics.
+    .target(name: "BriefModel", dependencies: ["Yams"]),
+    // Backend-neutral drawing: imports nothing of the project.
+    .target(name: "BriefScene"),
+    // Chart specs -> Scene.
+    .target(name: "BriefCharts", dependencies: ["BriefScene", "BriefModel", "Yams"]),
+    // The Cairo + Pango backend: the only module that imports CCairo.
+    .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CDeflate"]),
+    // The command line.
+    .executableTarget(
+      name: "brief",
+      dependencies: [
+        "BriefModel", "BriefScene", "BriefCharts", "BriefCairo",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+    .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene"]),
+    .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel"]),
+    .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefScene"]),
+    .testTarget(name: "BriefCLITests", dependencies: ["BriefScene"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

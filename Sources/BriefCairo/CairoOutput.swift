@@ -1,0 +1,194 @@
+import BriefScene
+import CCairo
+
+/// The file formats the Cairo backend writes.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case pdf, png, svg
+
+  /// The format named by a path's extension, if any.
+  public init?(path: String) {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    self.init(rawValue: path[path.index(after: dot)...].lowercased())
+  }
+}
+
+/// Options for one output.
+public struct OutputOptions: Sendable {
+  /// Document metadata; for PDFs the first scene's metadata is used when this is nil.
+  public var metadata: SceneMetadata?
+  /// The PDF creation and modification date. Required for PDFs: never the clock.
+  public var date: PDFDate?
+  /// PNG pixels per point: a 400×300 pt scene at scale 2 is 800×600 px at 144 DPI.
+  public var scale: Double
+  /// The largest PNG the backend will allocate, in pixels.
+  public var maxPixels: Int
+
+  public init(metadata: SceneMetadata? = nil, date: PDFDate? = nil, scale: Double = 1, maxPixels: Int = 100_000_000) {
+    self.metadata = metadata
+    self.date = date
+    self.scale = scale
+    self.maxPixels = maxPixels
+  }
+}
+
+/// Draws scenes into PDF, PNG and SVG bytes with Cairo and Pango.
+///
+/// ```swift
+/// let backend = try CairoBackend()
+/// let png = try backend.png(scene, options: OutputOptions(scale: 2))
+/// try OutputFile.write(png, to: "chart.png")
+/// ```
+public final class CairoBackend {
+  /// The text engine, which is also the measurer layout code must use.
+  public let text: PangoTextEngine
+
+  public init() throws {
+    text = try PangoTextEngine()
+  }
+
+  /// Renders scenes in the format, as bytes.
+  public func render(_ scenes: [Scene], format: OutputFormat, options: OutputOptions) throws -> [UInt8] {
+    guard let first = scenes.first else { throw RenderError.invalidRequest("nothing to render: no pages") }
+    switch format {
+    case .pdf: return try pdf(scenes, options: options)
+    case .png: return try png(first, options: options)
+    case .svg: return try svg(first)
+    }
+  }
+
+  /// A vector PDF, one page per scene, fonts embedded and subset, text selectable.
+  public func pdf(_ scenes: [Scene], options: OutputOptions) throws -> [UInt8] {
+    guard let first = scenes.first else { throw RenderError.invalidRequest("a PDF needs at least one page") }
+    guard let date = options.date else {
+      throw RenderError.invalidRequest("a PDF needs a date (SOURCE_DATE_EPOCH or the document's own date)")
+    }
+    try Self.checkSize(first.size)
+    let sink = ByteSink()
+    let surface = try CairoSurface(
+      cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, first.size.width, first.size.height),
+      operation: "creating a PDF surface")
+    let meta = options.metadata ?? first.metadata
+    let entries: [(cairo_pdf_metadata_t, String)] = [
+      (CAIRO_PDF_METADATA_TITLE, meta.title),
+      (CAIRO_PDF_METADATA_AUTHOR, meta.author),
+      (CAIRO_PDF_METADATA_SUBJECT, meta.subject.isEmpty ? meta.altText : meta.subject),
+      (CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", ")),
+      (CAIRO_PDF_METADATA_CREATOR, "BriefKit"),
+      (CAIRO_PDF_METADATA_CREATE_DATE, date.description),
+      (CAIRO_PDF_METADATA_MOD_DATE, date.description),
+    ]
+    for (key, value) in entries where !value.isEmpty {
+      cairo_pdf_surface_set_metadata(surface.pointer, key, value)
+    }
+    let context = try CairoContext(surface: surface)
+    var renderer = CairoRenderer(context: context, text: text, scale: 1)
+    renderer.onBeginPage = { size in
+      try Self.checkSize(size)
+      cairo_pdf_surface_set_size(surface.pointer, size.width, size.height)
+    }
+    renderer.onEndPage = { ctx in cairo_show_page(ctx.pointer) }
+    for scene in scenes { try renderer.draw(scene) }
+    try context.checkStatus("drawing the PDF")
+    try surface.finish()
+    return sink.bytes
+  }
+
+  /// An SVG whose ids do not depend on what was rendered before in the process.
+  public func svg(_ scene: Scene) throws -> [UInt8] {
+    try Self.checkSize(scene.size)
+    let sink = ByteSink()
+    let surface = try CairoSurface(
+      cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, scene.size.width, scene.size.height),
+      operation: "creating an SVG surface")
+    let context = try CairoContext(surface: surface)
+    var renderer = CairoRenderer(context: context, text: text, scale: 1)
+    try renderer.draw(scene)
+    try surface.finish()
+    return SVGIds.normalise(sink.bytes)
+  }
+
+  /// A PNG of `scene.size × scale` pixels with its DPI and metadata recorded.
+  public func png(_ scene: Scene, options: OutputOptions) throws -> [UInt8] {
+    let (w, h) = try Self.pixelSize(scene.size, scale: options.scale, maxPixels: options.maxPixels)
+    let opaque = (scene.background?.alpha ?? 0) >= 1
+    let surface = try CairoSurface(
+      cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)),
+      operation: "creating a \(w)×\(h) image")
+    let context = try CairoContext(surface: surface)
+    var renderer = CairoRenderer(context: context, text: text, scale: options.scale)
+    try renderer.draw(scene)
+    cairo_surface_flush(surface.pointer)
+    try check(cairo_surface_status(surface.pointer), "drawing the image")
+    guard let data = cairo_image_surface_get_data(surface.pointer) else {
+      throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
+    }
+    let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+    let pixels = Self.unpackPixels(data, width: w, height: h, stride: stride, opaque: opaque)
+    let meta = options.metadata ?? scene.metadata
+    return try PNGEncoder().encode(
+      pixels: pixels, width: w, height: h, channels: opaque ? .rgb : .rgba, dpi: 72 * options.scale,
+      text: [
+        ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
+        ("Source", meta.sourceLine), ("Software", "BriefKit"),
+      ])
+  }
+
+  /// The pixel size of a PNG, refusing scales and sizes that are not finite, zero, or too large.
+  public static func pixelSize(_ size: Size, scale: Double, maxPixels: Int) throws -> (Int, Int) {
+    try checkSize(size)
+    guard scale.isFinite, scale > 0, scale <= 64 else {
+      throw RenderError.invalidRequest("scale \(scale) is out of range (it must be above 0 and at most 64)")
+    }
+    let wd = (size.width * scale).rounded(), hd = (size.height * scale).rounded()
+    guard wd >= 1, hd >= 1, wd <= 32_767, hd <= 32_767, wd * hd <= Double(maxPixels) else {
+      throw RenderError.invalidRequest(
+        "an image of \(Int(min(wd, 1e9)))×\(Int(min(hd, 1e9))) pixels is too large (at most 32767 per side and \(maxPixels) in all)")
+    }
+    return (Int(wd), Int(hd))
+  }
+
+  static func checkSize(_ size: Size) throws {
+    guard size.width.isFinite, size.height.isFinite, size.width >= 1, size.height >= 1,
+      size.width <= 14_400, size.height <= 14_400
+    else {
+      throw RenderError.invalidRequest(
+        "a page of \(size.width)×\(size.height) points is out of range (1 to 14400 per side)")
+    }
+  }
+
+  /// Converts Cairo's native-endian xRGB/ARGB (premultiplied) words to RGB or straight RGBA bytes.
+  static func unpackPixels(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, opaque: Bool)
+    -> [UInt8]
+  {
+    let bpp = opaque ? 3 : 4
+    var out = [UInt8](repeating: 0, count: width * height * bpp)
+    out.withUnsafeMutableBufferPointer { dst in
+      for y in 0..<height {
+        let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+        var o = y * width * bpp
+        for x in 0..<width {
+          let v = row[x]
+          let r = UInt8((v >> 16) & 0xFF), g = UInt8((v >> 8) & 0xFF), b = UInt8(v & 0xFF)
+          if opaque {
+            dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
+          } else {
+            let a = UInt8(v >> 24)
+            if a == 0 {
+              dst[o] = 0; dst[o + 1] = 0; dst[o + 2] = 0
+            } else if a == 255 {
+              dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
+            } else {
+              let ai = UInt32(a)
+              dst[o] = UInt8(min(255, (UInt32(r) * 255 + ai / 2) / ai))
+              dst[o + 1] = UInt8(min(255, (UInt32(g) * 255 + ai / 2) / ai))
+              dst[o + 2] = UInt8(min(255, (UInt32(b) * 255 + ai / 2) / ai))
+            }
+            dst[o + 3] = a
+          }
+          o += bpp
+        }
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+/// A failure while drawing or writing an output file.
+public enum RenderError: Error, Equatable, CustomStringConvertible {
+  /// Cairo reported an error status; `operation` names what was being done.
+  case cairo(operation: String, message: String)
+  /// No installed font has some character of the text.
+  case unknownGlyphs(text: String, count: Int)
+  /// A file could not be written or moved into place.
+  case output(path: String, message: String)
+  /// A request the backend cannot honour (for example a zero-sized canvas).
+  case invalidRequest(String)
+
+  public var description: String {
+    switch self {
+    case .cairo(let op, let message):
+      return "cairo failed while \(op): \(message)"
+    case .unknownGlyphs(let text, let count):
+      let chars = Self.unusualCharacters(in: text)
+      return "no installed font can draw \(count) character\(count == 1 ? "" : "s") of the text \"\(text)\""
+        + (chars.isEmpty ? "" : " (\(chars))")
+    case .output(let path, let message):
+      return "cannot write \(path): \(message)"
+    case .invalidRequest(let message):
+      return message
+    }
+  }
+
+  /// Names the characters outside Latin-1 and Hangul as U+XXXX, to help find the culprit.
+  static func unusualCharacters(in text: String) -> String {
+    var seen: [String] = []
+    for scalar in text.unicodeScalars where scalar.value > 0x24F && !(0xAC00...0xD7A3).contains(scalar.value)
+      && !(0x2000...0x206F).contains(scalar.value)
+    {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      if !seen.contains(name) { seen.append(name) }
+    }
+    return seen.joined(separator: ", ")
+  }
+}

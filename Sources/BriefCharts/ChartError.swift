@@ -1,0 +1,21 @@
+/// A chart that cannot be built, with the phase that failed and the chart's id.
+public enum ChartError: Error, Equatable, CustomStringConvertible {
+  /// The spec or its data cannot be drawn as asked (for example nothing to plot).
+  case invalid(chart: String, phase: Phase, message: String)
+  /// There is not enough room to lay the chart out.
+  case layout(String)
+
+  /// The compile phases of a chart, in order.
+  public enum Phase: String, Sendable {
+    case select, normalise, scales, marks, guides, frame
+  }
+
+  public var description: String {
+    switch self {
+    case .invalid(let chart, let phase, let message):
+      return "chart \(chart): \(phase.rawValue): \(message)"
+    case .layout(let message):
+      return message
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// One drawing instruction of a scene.
+public indirect enum Primitive: Equatable, Hashable, Sendable {
+  /// Fills the path's interior (non-zero winding).
+  case fill(Path, Color)
+  /// Strokes the path's outline.
+  case stroke(Path, StrokeStyle)
+  /// Draws a text block.
+  case text(TextItem)
+  /// Draws the children clipped to the path.
+  case clip(Path, [Primitive])
+  /// Draws the children in order; `role` names what they are ("bar", "axis", ...)
+  /// so tests and accessibility tags can find them.
+  case group(role: String, [Primitive])
+}
+
+extension Primitive {
+  /// A filled rectangle.
+  public static func rect(_ r: Rect, _ color: Color) -> Primitive {
+    .fill(.rect(r), color)
+  }
+
+  /// A stroked straight segment.
+  public static func line(from a: Point, to b: Point, _ style: StrokeStyle) -> Primitive {
+    .stroke(.line(from: a, to: b), style)
+  }
+
+  /// The primitive and every primitive nested in it, depth first.
+  public var flattened: [Primitive] {
+    switch self {
+    case .clip(_, let children), .group(_, let children):
+      return [self] + children.flatMap(\.flattened)
+    default:
+      return [self]
+    }
+  }
+}

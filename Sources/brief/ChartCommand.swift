@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct ChartCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "chart")
+}
