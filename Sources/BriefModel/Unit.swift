@@ -1,0 +1,122 @@
+/// A currency the dataset can quote amounts in (ISO 4217 codes).
+public enum Currency: String, Sendable, CaseIterable, Codable, Hashable {
+  /// US dollar.
+  case usd = "USD"
+  /// Chinese yuan (renminbi).
+  case cny = "CNY"
+  /// South Korean won.
+  case krw = "KRW"
+  /// North Korean won.
+  case kpw = "KPW"
+  /// Russian ruble.
+  case rub = "RUB"
+  /// Euro.
+  case eur = "EUR"
+  /// Japanese yen.
+  case jpy = "JPY"
+}
+
+/// A calendar period that a rate (wage per month, per year) refers to.
+public enum TimePeriod: String, Sendable, CaseIterable, Codable, Hashable {
+  /// A day.
+  case day
+  /// A week.
+  case week
+  /// A month.
+  case month
+  /// A year.
+  case year
+
+  /// How many of these make a month (1/12 for a year, 30.4375/7 for weeks…).
+  public var perMonth: Double {
+    switch self {
+    case .day: return 365.25 / 12
+    case .week: return 365.25 / 12 / 7
+    case .month: return 1
+    case .year: return 1.0 / 12
+    }
+  }
+}
+
+/// The unit a figure is measured in.
+///
+/// Written in the dataset as `workers`, `people`, `visas`, `groups`, `%`,
+/// `times` (a ratio), `years`, `months`, `days`, a currency code (`USD`, a
+/// one-off amount) or a currency per period (`USD/month`, `CNY/year`).
+public enum Unit: Hashable, Sendable, CustomStringConvertible {
+  /// A count of things (`workers`, `people`, `visas`, `groups`).
+  case count(String)
+  /// An amount of money, once (`period == nil`) or per period.
+  case money(Currency, per: TimePeriod?)
+  /// A percentage.
+  case percent
+  /// A ratio between two quantities ("twice as high" is 2).
+  case ratio
+  /// A length of time.
+  case duration(TimePeriod)
+
+  /// The count nouns the dataset accepts.
+  public static let countNouns = ["workers", "people", "visas", "groups", "defectors"]
+
+  /// Every accepted spelling, for error messages.
+  public static var knownUnitsDescription: String {
+    "a unit: " + countNouns.joined(separator: ", ")
+      + ", %, times, years, months, days, a currency (" + Currency.allCases.map(\.rawValue).joined(separator: ", ")
+      + ") or a currency per day/week/month/year such as USD/month"
+  }
+
+  /// Parses the dataset spelling; `nil` if unknown.
+  public init?(_ text: String) {
+    switch text {
+    case "%", "percent": self = .percent
+    case "times", "ratio": self = .ratio
+    case "years", "year": self = .duration(.year)
+    case "months", "month": self = .duration(.month)
+    case "weeks", "week": self = .duration(.week)
+    case "days", "day": self = .duration(.day)
+    default:
+      if Unit.countNouns.contains(text) {
+        self = .count(text)
+        return
+      }
+      let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+      guard (1...2).contains(parts.count), let currency = Currency(rawValue: String(parts[0])) else {
+        return nil
+      }
+      if parts.count == 2 {
+        guard let period = TimePeriod(rawValue: String(parts[1])) else { return nil }
+        self = .money(currency, per: period)
+      } else {
+        self = .money(currency, per: nil)
+      }
+    }
+  }
+
+  /// Whether the text names a currency (possibly per period) that is not known,
+  /// e.g. `XYZ/month`: lets errors say "unknown currency" rather than "unknown unit".
+  public static func looksLikeCurrency(_ text: String) -> Bool {
+    let head = text.split(separator: "/").first.map(String.init) ?? text
+    return head.count == 3 && head.allSatisfy { $0.isASCII && $0.isUppercase }
+  }
+
+  /// The bounds no value in this unit can cross: 0 for counts, money and
+  /// durations, 0…100 for percentages; none for ratios below 0 either.
+  public var naturalLimits: Interval {
+    switch self {
+    case .percent: return Interval(low: 0, high: 100)
+    case .count, .money, .duration, .ratio: return Interval(low: 0, high: nil)
+    }
+  }
+
+  /// The dataset spelling.
+  public var description: String {
+    switch self {
+    case .count(let noun): return noun
+    case .money(let currency, nil): return currency.rawValue
+    case .money(let currency, let period?): return "\(currency.rawValue)/\(period.rawValue)"
+    case .percent: return "%"
+    case .ratio: return "times"
+    case .duration(let period): return period.rawValue + "s"
+    }
+  }
+}

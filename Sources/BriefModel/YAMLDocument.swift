@@ -1,0 +1,249 @@
+import Foundation
+import Yams
+
+/// Reads one YAML file into a Yams node tree, keeping line and column marks, with
+/// limits that make hostile input cheap to reject.
+///
+/// Yams expands aliases without a budget (a few hundred bytes of nested aliases
+/// grow by 9× per level), so before composing, the text is scanned for alias
+/// tokens, aliases used as mapping keys (whose hashing during composition would
+/// expand them) and flow nesting; after composing, the expanded size and depth of
+/// the tree are measured with memoisation, so the check itself stays linear.
+public struct YAMLDocument {
+  /// Limits applied while reading.
+  public struct Limits: Sendable {
+    /// Most alias tokens (`*name`) a file may contain.
+    public var maxAliases = 256
+    /// Most nodes the tree may have once every alias is expanded.
+    public var maxExpandedNodes = 200_000
+    /// Deepest nesting of mappings and sequences.
+    public var maxDepth = 32
+    /// Largest file in bytes.
+    public var maxBytes = 8 << 20
+
+    /// The default limits.
+    public init() {}
+  }
+
+  /// The file name used in error messages.
+  public var file: String
+  /// The root node; `nil` for an empty document.
+  public var root: Node?
+
+  /// Reads and composes `path`; errors are located at the file's line and column.
+  public static func read(path: String, limits: Limits = Limits()) -> Result<YAMLDocument, DatasetError> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let exists = FileManager.default.fileExists(atPath: path)
+      return .failure(
+        DatasetError(
+          file: path, line: 1, column: 1, field: "file", expected: "a readable YAML file",
+          found: exists ? "a file that cannot be read" : "no such file"))
+    }
+    guard data.count <= limits.maxBytes else {
+      return .failure(
+        DatasetError(
+          file: path, line: 1, column: 1, field: "file",
+          expected: "at most \(limits.maxBytes) bytes", found: "\(data.count) bytes"))
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return .failure(
+        DatasetError(
+          file: path, line: 1, column: 1, field: "file", expected: "UTF-8 text",
+          found: "bytes that are not UTF-8"))
+    }
+    return parse(text: text, file: path, limits: limits)
+  }
+
+  /// Composes `text`, reporting problems as coming from `file`.
+  public static func parse(text: String, file: String, limits: Limits = Limits()) -> Result<
+    YAMLDocument, DatasetError
+  > {
+    if let problem = lexicalCheck(text, file: file, limits: limits) {
+      return .failure(problem)
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      return .failure(yamlError(error, file: file))
+    } catch {
+      return .failure(
+        DatasetError(
+          file: file, line: 1, column: 1, field: "yaml", expected: "valid YAML",
+          found: String(describing: error)))
+    }
+    if let root {
+      var memo: [MemoKey: Int] = [:]
+      var budget = limits.maxExpandedNodes
+      if let problem = measure(root, depth: 1, limits: limits, budget: &budget, memo: &memo, file: file) {
+        return .failure(problem)
+      }
+    }
+    return .success(YAMLDocument(file: file, root: root))
+  }
+
+  // MARK: - Limits
+
+  struct MemoKey: Hashable {
+    var line: Int
+    var column: Int
+    var kind: Int
+  }
+
+  /// Checks alias count, aliases as keys and flow nesting without parsing.
+  static func lexicalCheck(_ text: String, file: String, limits: Limits) -> DatasetError? {
+    var aliases = 0
+    var line = 1
+    var column = 0
+    var flowDepth = 0
+    var quote: Character?
+    var previous: Character = "\n"
+    var lastSignificant: Character = "\n"
+    var inComment = false
+    var aliasStart: (line: Int, column: Int)?
+    var inAlias = false
+    for character in text {
+      column += 1
+      if character == "\n" {
+        line += 1
+        column = 0
+        inComment = false
+        quote = nil  // multi-line quoted scalars are rare in the dataset; be conservative
+        inAlias = false
+        previous = character
+        lastSignificant = character
+        continue
+      }
+      if inComment { continue }
+      if let open = quote {
+        if character == open { quote = nil }
+        previous = character
+        continue
+      }
+      if inAlias {
+        if character == " " || character == "," || character == "]" || character == "}" {
+          inAlias = false
+        } else if character == ":" {
+          // `*name:` — an alias used as a mapping key.
+          if let start = aliasStart {
+            return DatasetError(
+              file: file, line: start.line, column: start.column, field: "yaml",
+              expected: "no alias used as a mapping key", found: "an alias followed by ':'")
+          }
+        }
+        previous = character
+        continue
+      }
+      let afterSpace = previous == " " || previous == "\n" || previous == "\t" || previous == "["
+        || previous == "{" || previous == "," || previous == ":" || previous == "-" || previous == "?"
+      switch character {
+      case "#" where previous == " " || previous == "\n" || previous == "\t":
+        inComment = true
+      case "\"", "'" where afterSpace:
+        quote = character
+      case "*" where afterSpace:
+        aliases += 1
+        aliasStart = (line, column)
+        inAlias = true
+        if aliases > limits.maxAliases {
+          return DatasetError(
+            file: file, line: line, column: column, field: "yaml",
+            expected: "at most \(limits.maxAliases) aliases", found: "more")
+        }
+        if lastSignificant == "?" {
+          return DatasetError(
+            file: file, line: line, column: column, field: "yaml",
+            expected: "no alias used as a mapping key", found: "'? *'")
+        }
+      case "[", "{":
+        flowDepth += 1
+        if flowDepth > limits.maxDepth {
+          return DatasetError(
+            file: file, line: line, column: column, field: "yaml",
+            expected: "nesting at most \(limits.maxDepth) deep", found: "deeper nesting")
+        }
+      case "]", "}":
+        flowDepth = Swift.max(0, flowDepth - 1)
+      default:
+        break
+      }
+      previous = character
+      if character != " " && character != "\t" { lastSignificant = character }
+    }
+    return nil
+  }
+
+  /// Counts the expanded tree within `budget`, memoising shared (aliased) subtrees by mark.
+  static func measure(
+    _ node: Node, depth: Int, limits: Limits, budget: inout Int, memo: inout [MemoKey: Int],
+    file: String
+  ) -> DatasetError? {
+    let mark = node.mark
+    if depth > limits.maxDepth {
+      return DatasetError(
+        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, field: "yaml",
+        expected: "nesting at most \(limits.maxDepth) deep", found: "deeper nesting")
+    }
+    let kind: Int
+    var children: [Node] = []
+    switch node {
+    case .scalar, .alias: kind = 0
+    case .mapping(let mapping):
+      kind = 1
+      for (key, value) in mapping { children.append(key); children.append(value) }
+    case .sequence(let sequence):
+      kind = 2
+      children = Array(sequence)
+    }
+    let key = mark.map { MemoKey(line: $0.line, column: $0.column, kind: kind) }
+    if let key, let size = memo[key] {
+      budget -= size
+    } else {
+      let before = budget
+      budget -= 1
+      for child in children {
+        if let problem = measure(child, depth: depth + 1, limits: limits, budget: &budget, memo: &memo, file: file) {
+          return problem
+        }
+      }
+      if let key { memo[key] = before - budget }
+    }
+    if budget < 0 {
+      return DatasetError(
+        file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, field: "yaml",
+        expected: "at most \(limits.maxExpandedNodes) nodes once aliases are expanded",
+        found: "more (an alias bomb?)")
+    }
+    return nil
+  }
+
+  /// Turns a Yams error into a located error (marks are 1-based in Yams).
+  static func yamlError(_ error: YamlError, file: String) -> DatasetError {
+    func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> DatasetError {
+      var found = problem
+      if let context { found += " " + context.text }
+      return DatasetError(
+        file: file, line: Swift.max(mark.line, 1), column: Swift.max(mark.column, 1), field: "yaml",
+        expected: "valid YAML", found: found)
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      return located(mark, problem, context)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return DatasetError(
+        file: file, line: Swift.max(context.mark.line, 1), column: Swift.max(context.mark.column, 1),
+        field: duplicates.first ?? "yaml", expected: "each key once per entry",
+        found: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+    case .reader(let problem, let offset, _, _):
+      return DatasetError(
+        file: file, line: 1, column: 1, field: "yaml", expected: "readable YAML text",
+        found: problem + (offset.map { " at byte \($0)" } ?? ""))
+    default:
+      return DatasetError(
+        file: file, line: 1, column: 1, field: "yaml", expected: "valid YAML",
+        found: String(describing: error))
+    }
+  }
+}
