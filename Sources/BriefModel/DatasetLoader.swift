@@ -284,7 +284,7 @@ struct EntryReader {
       }
     }
     let outlet = string(entry, "outlet")?.0
-    let headline = string(entry, "headline", required: kind == .article)?.0
+    let headline = string(entry, "headline", required: false)?.0
     let authors = strings(entry, "authors", expected: "a list of names")
     let published = date(entry, "published")
     let language = string(entry, "language")?.0

@@ -139,7 +139,7 @@ public struct YAMLDocument {
       switch character {
       case "#" where previous == " " || previous == "\n" || previous == "\t":
         inComment = true
-      case "\"", "'" where afterSpace:
+      case "\"" where afterSpace, "'" where afterSpace:
         quote = character
       case "*" where afterSpace:
         aliases += 1

@@ -1,0 +1,36 @@
+import ArgumentParser
+import BriefModel
+import Foundation
+
+/// `brief check [--data DIR]`: validates the dataset and lists every problem.
+///
+/// Prints nothing on success. Problems go to standard error, one per line, as
+/// `FILE:LINE:COL: error: FIELD: expected X, found Y`; the exit code is then 1.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate the dataset (sources, observations, events, rates) and report every problem.",
+    discussion: "Exit codes: 0 the data is valid, 1 problems were found, 2 bad usage."
+  )
+
+  @Option(name: .long, help: "The data directory holding sources.yaml, observations.yaml, events.yaml and rates.yaml.")
+  var data: String = "seeds"
+
+  func run() throws {
+    let output = ToolOutput.check(directory: data)
+    ToolOutputPrinter.emit(output)
+    if output.status != 0 { throw ExitCode(output.status) }
+  }
+}
+
+/// Writes a ``ToolOutput`` to standard output and standard error.
+enum ToolOutputPrinter {
+  static func emit(_ output: ToolOutput) {
+    if !output.standardOutput.isEmpty {
+      FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
+    }
+    if !output.standardError.isEmpty {
+      FileHandle.standardError.write(Data(output.standardError.utf8))
+    }
+  }
+}
