@@ -45,11 +45,13 @@ let package = Package(
       ]
     ),
 
+    // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
+    .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CDeflate"], path: "Tests/BriefTestSupport"),
     .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
-    .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene"]),
-    .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel"]),
-    .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefScene"]),
-    .testTarget(name: "BriefCLITests", dependencies: ["BriefScene"]),
+    .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
+    .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
+    .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefScene", "BriefTestSupport"]),
+    .testTarget(name: "BriefCLITests", dependencies: ["BriefTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

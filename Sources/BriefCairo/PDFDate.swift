@@ -14,6 +14,9 @@ public struct PDFDate: Equatable, Sendable, CustomStringConvertible {
     self.second = second
   }
 
+  /// The date written when a document has none of its own: 2000-01-01, fixed so builds stay identical.
+  public static let unknown = PDFDate(year: 2000, month: 1, day: 1)
+
   /// The UTC date of a count of seconds since 1970-01-01T00:00:00Z.
   public init(secondsSinceEpoch s: Int64) {
     let days = s >= 0 ? s / 86_400 : (s - 86_399) / 86_400

@@ -142,7 +142,7 @@ public struct BarChart: Equatable, Sendable {
     return Scene(
       size: size, background: style.background, primitives: prims,
       metadata: SceneMetadata(
-        title: frame.title, subject: frame.subtitle, keywords: ["BriefKit", id],
+        title: frame.title, keywords: ["BriefKit", id],
         altText: altText(marks), sourceLine: frame.source))
   }
 

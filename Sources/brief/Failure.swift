@@ -1,0 +1,82 @@
+import ArgumentParser
+import BriefCairo
+import BriefCharts
+import BriefModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Maps errors to messages on standard error and to the exit codes of the command line:
+/// 1 bad input data, 2 bad usage, 3 rendering or output failure.
+enum Failure {
+  static let badInput: Int32 = 1
+  static let badUsage: Int32 = 2
+  static let renderFailure: Int32 = 3
+
+  /// Runs `body`, turning BriefKit errors into a message and an exit code.
+  static func report(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let e as SpecError {
+      throw exit(e.description, code: badInput)
+    } catch let e as InputFileError {
+      throw exit(e.description, code: badInput)
+    } catch let e as ChartError {
+      throw exit("error: \(e)", code: badInput)
+    } catch let e as RenderError {
+      if case .unknownGlyphs = e { throw exit("error: \(e)", code: badInput) }
+      throw exit("error: \(e)", code: renderFailure)
+    }
+  }
+
+  static func exit(_ message: String, code: Int32) -> ExitCode {
+    printError(message)
+    return ExitCode(code)
+  }
+
+  static func printError(_ message: String) {
+    var line = message
+    if line.hasPrefix("Error: ") { line = "error: " + line.dropFirst(7) }
+    if !line.hasPrefix("brief: ") && !line.contains(": error: ") { line = "brief: " + line }
+    line += "\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+  }
+}
+
+/// A file that cannot be read.
+struct InputFileError: Error, CustomStringConvertible {
+  var path: String
+  var message: String
+  var description: String { "\(path): error: cannot read the file: \(message)" }
+}
+
+/// Reads input files as UTF-8 text.
+enum SpecInput {
+  static func read(_ path: String) throws -> String {
+    do {
+      let bytes = try OutputFile.read(path)
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw InputFileError(path: path, message: "it is not UTF-8 text")
+      }
+      return text
+    } catch let e as RenderError {
+      if case .output(_, let message) = e { throw InputFileError(path: path, message: message) }
+      throw e
+    }
+  }
+}
+
+/// What the command line reads from the environment.
+enum Environment {
+  /// The date in `SOURCE_DATE_EPOCH`, when set; a malformed value is a usage error.
+  static func sourceDateEpoch() throws -> PDFDate? {
+    guard let raw = getenv("SOURCE_DATE_EPOCH") else { return nil }
+    let value = String(cString: raw)
+    guard let date = PDFDate(sourceDateEpoch: value) else {
+      Failure.printError("error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970; found \"\(value)\"")
+      throw ExitCode(Failure.badUsage)
+    }
+    return date
+  }
+}

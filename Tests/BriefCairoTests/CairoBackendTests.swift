@@ -1,0 +1,155 @@
+import BriefCairo
+import BriefScene
+import BriefTestSupport
+import Foundation
+import XCTest
+
+final class CairoBackendTests: XCTestCase {
+  let blue = Color(red: 0, green: 0x72 / 255.0, blue: 0xB2 / 255.0)
+  let style = TextStyle(font: Font(families: ["Inter", "NanumGothic"], size: 14), color: .black)
+
+  /// A 200×100 pt scene: a blue bar at (20, 30, 100×40) and a title.
+  func barScene(title: String = "Workers abroad") -> Scene {
+    Scene(
+      size: Size(width: 200, height: 100), background: .white,
+      primitives: [
+        .group(role: "bar", [.rect(Rect(x: 20, y: 30, width: 100, height: 40), blue)]),
+        .text(TextItem(title, at: Point(10, 5), style: style, vertical: .top)),
+      ],
+      metadata: SceneMetadata(title: "Test chart", author: "BriefKit tests", keywords: ["a", "b"], altText: "A bar.", sourceLine: "Source: test"))
+  }
+
+  func write(_ bytes: [UInt8], _ name: String) throws -> String {
+    let dir = try Tools.scratchFolder()
+    let path = dir + "/" + name
+    try OutputFile.write(bytes, to: path)
+    return path
+  }
+
+  func testPNGHasTheScaledSizeThePHYsChunkAndTheBarsColour() throws {
+    let backend = try CairoBackend()
+    let bytes = try backend.png(barScene(), options: OutputOptions(scale: 2))
+    let png = try DecodedPNG(bytes)
+    XCTAssertEqual(png.width, 400)
+    XCTAssertEqual(png.height, 200)
+    XCTAssertEqual(png.channels, 3, "an opaque background gives an RGB PNG")
+    XCTAssertEqual(png.chunkTypes.first, "IHDR")
+    XCTAssertTrue(png.chunkTypes.contains("pHYs"))
+    let dpm = try XCTUnwrap(png.physical)
+    XCTAssertEqual(dpm.unit, 1)
+    XCTAssertEqual(Double(dpm.x) * 0.0254, 144, accuracy: 0.05, "72 × scale 2 = 144 DPI")
+    // Inside the bar (pixels 40..240 × 60..140): its colour; outside: white.
+    XCTAssertTrue(png.rgb(140, 100) == (0x00, 0x72, 0xB2))
+    XCTAssertTrue(png.rgb(42, 62) == (0x00, 0x72, 0xB2))
+    XCTAssertTrue(png.rgb(300, 100) == (255, 255, 255))
+    XCTAssertTrue(png.rgb(140, 180) == (255, 255, 255))
+    XCTAssertEqual(png.text["Title"], "Test chart")
+    XCTAssertEqual(png.text["Description"], "A bar.")
+    XCTAssertEqual(png.text["Source"], "Source: test")
+  }
+
+  func testTransparentBackgroundGivesStraightAlpha() throws {
+    var scene = barScene()
+    scene.background = nil
+    scene.primitives = [.rect(Rect(x: 0, y: 0, width: 100, height: 100), Color(red: 1, green: 0, blue: 0, alpha: 0.5))]
+    let png = try DecodedPNG(try CairoBackend().png(scene, options: OutputOptions(scale: 1)))
+    XCTAssertEqual(png.channels, 4)
+    let i = (50 * png.width + 50) * 4
+    XCTAssertEqual(Array(png.pixels[i..<i + 4]), [255, 0, 0, 128])
+    let j = (50 * png.width + 150) * 4
+    XCTAssertEqual(png.pixels[j + 3], 0)
+  }
+
+  func testPDFHasRealTextEmbeddedFontsMetadataAndPassesQpdf() throws {
+    let backend = try CairoBackend()
+    let bytes = try backend.pdf([barScene(), barScene(title: "Second page")], options: OutputOptions(date: PDFDate(year: 2021, month: 2, day: 1)))
+    let path = try write(bytes, "chart.pdf")
+    let text = try Tools.run("pdftotext", [path, "-"])
+    XCTAssertEqual(text.status, 0)
+    XCTAssertTrue(text.stdout.contains("Workers abroad"))
+    XCTAssertTrue(text.stdout.contains("Second page"))
+    let qpdf = try Tools.run("qpdf", ["--check", path])
+    XCTAssertEqual(qpdf.status, 0, qpdf.stdout + qpdf.stderr)
+    let fonts = try Tools.run("pdffonts", [path])
+    let rows = fonts.stdout.split(separator: "\n").dropFirst(2)
+    XCTAssertFalse(rows.isEmpty)
+    for row in rows {
+      let cols = row.split(separator: " ", omittingEmptySubsequences: true)
+      // Columns: name, type, encoding, emb, sub, uni, object, generation; counted from the end.
+      XCTAssertEqual(cols[cols.count - 5], "yes", "font not embedded: \(row)")
+      XCTAssertEqual(cols[cols.count - 4], "yes", "font not subset: \(row)")
+    }
+    let info = try Tools.run("pdfinfo", ["-isodates", path])
+    XCTAssertTrue(info.stdout.contains("Title:           Test chart"), info.stdout)
+    XCTAssertTrue(info.stdout.contains("Author:          BriefKit tests"))
+    XCTAssertTrue(info.stdout.contains("Keywords:        a, b"))
+    XCTAssertTrue(info.stdout.contains("CreationDate:    2021-02-01T00:00:00Z"), info.stdout)
+    XCTAssertTrue(info.stdout.contains("Pages:           2"))
+  }
+
+  func testPDFWithoutADateIsRefused() throws {
+    XCTAssertThrowsError(try CairoBackend().pdf([barScene()], options: OutputOptions()))
+  }
+
+  func testSameSceneGivesIdenticalBytesInEveryFormat() throws {
+    let a = try CairoBackend(), b = try CairoBackend()
+    let date = PDFDate(year: 2024, month: 7, day: 24)
+    for format in OutputFormat.allCases {
+      let first = try a.render([barScene()], format: format, options: OutputOptions(date: date, scale: 2))
+      let second = try b.render([barScene()], format: format, options: OutputOptions(date: date, scale: 2))
+      XCTAssertEqual(first, second, "\(format) differs between two renders")
+    }
+  }
+
+  func testSVGDoesNotDependOnWhatWasRenderedBefore() throws {
+    let backend = try CairoBackend()
+    let alone = try backend.svg(barScene())
+    _ = try backend.svg(barScene(title: "Something else entirely, 신의주"))
+    _ = try CairoBackend().svg(barScene(title: "Another process-wide counter bump"))
+    let after = try backend.svg(barScene())
+    XCTAssertEqual(String(decoding: alone, as: UTF8.self), String(decoding: after, as: UTF8.self))
+    XCTAssertTrue(String(decoding: alone, as: UTF8.self).contains("id=\"glyph0-"))
+  }
+
+  func testHangulRendersWithAFallbackFont() throws {
+    let backend = try CairoBackend()
+    let m = try backend.text.measure("신의주", style: style, maxWidth: nil)
+    XCTAssertGreaterThan(m.width, 20)
+    let png = try DecodedPNG(try backend.png(barScene(title: "신의주 Sinuiju"), options: OutputOptions(scale: 2)))
+    // Some dark text pixels in the title row.
+    var dark = 0
+    for x in 20..<120 { for y in 12..<40 where png.rgb(x, y).0 < 100 { dark += 1 } }
+    XCTAssertGreaterThan(dark, 50)
+  }
+
+  func testACharacterNoFontHasIsAnErrorNamingTheText() throws {
+    let backend = try CairoBackend()
+    XCTAssertThrowsError(try backend.png(barScene(title: "Label 𓀀"), options: OutputOptions())) { error in
+      XCTAssertEqual("\(error)", "no installed font can draw 1 character of the text \"Label 𓀀\" (U+13000)")
+    }
+  }
+
+  func testMeasurementMatchesAcrossCallsAndWrapsToWidth() throws {
+    let engine = try PangoTextEngine()
+    let one = try engine.measure("Dispatched workers to Russia", style: style, maxWidth: nil)
+    XCTAssertEqual(one.lineCount, 1)
+    let wrapped = try engine.measure("Dispatched workers to Russia", style: style, maxWidth: one.width / 2)
+    XCTAssertGreaterThan(wrapped.lineCount, 1)
+    XCTAssertLessThanOrEqual(wrapped.width, one.width / 2 + 0.01)
+    XCTAssertEqual(try PangoTextEngine().measure("Dispatched workers to Russia", style: style, maxWidth: nil), one)
+    // Text is never markup: "<b>&" measures as five literal characters.
+    let literal = try engine.measure("<b>&", style: style, maxWidth: nil)
+    XCTAssertGreaterThan(literal.width, try engine.measure("b", style: style, maxWidth: nil).width * 3)
+  }
+
+  func testOversizedAndInvalidCanvasesAreRefused() throws {
+    let backend = try CairoBackend()
+    var scene = barScene()
+    XCTAssertThrowsError(try backend.png(scene, options: OutputOptions(scale: .nan)))
+    XCTAssertThrowsError(try backend.png(scene, options: OutputOptions(scale: 2, maxPixels: 1000)))
+    scene.size = Size(width: .infinity, height: 10)
+    XCTAssertThrowsError(try backend.svg(scene))
+    scene.size = Size(width: 0, height: 10)
+    XCTAssertThrowsError(try backend.pdf([scene], options: OutputOptions(date: .unknown)))
+  }
+}
