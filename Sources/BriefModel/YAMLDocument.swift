@@ -102,6 +102,7 @@ public struct YAMLDocument {
     var inComment = false
     var aliasStart: (line: Int, column: Int)?
     var inAlias = false
+    var aliasEndedBySpace = false
     for character in text {
       column += 1
       if character == "\n" {
@@ -110,6 +111,7 @@ public struct YAMLDocument {
         inComment = false
         quote = nil  // multi-line quoted scalars are rare in the dataset; be conservative
         inAlias = false
+        aliasEndedBySpace = false
         previous = character
         lastSignificant = character
         continue
@@ -120,8 +122,20 @@ public struct YAMLDocument {
         previous = character
         continue
       }
+      if aliasEndedBySpace {
+        if character == " " || character == "\t" { continue }
+        aliasEndedBySpace = false
+        if character == ":", let start = aliasStart {
+          return DatasetError(
+            file: file, line: start.line, column: start.column, field: "yaml",
+            expected: "no alias used as a mapping key", found: "an alias followed by ':'")
+        }
+      }
       if inAlias {
-        if character == " " || character == "," || character == "]" || character == "}" {
+        if character == " " || character == "\t" {
+          inAlias = false
+          aliasEndedBySpace = true
+        } else if character == "," || character == "]" || character == "}" {
           inAlias = false
         } else if character == ":" {
           // `*name:` — an alias used as a mapping key.

@@ -1,0 +1,276 @@
+import Foundation
+import XCTest
+
+@testable import BriefModel
+
+/// Statistics on a small dataset written by the test, with hand-computed expectations.
+final class AnalysisTests: XCTestCase {
+  static let observations = """
+    - id: cn-visas-2013
+      measure: work-visas
+      value: 1000
+      unit: visas
+      period: 2013
+      destination: China
+      source: src-a
+    - id: cn-visa-growth-2013
+      measure: work-visa-growth
+      value: "~25%"
+      unit: "%"
+      period: 2013
+      destination: China
+      source: src-a
+    - id: ru-wage-new
+      measure: wage
+      value: "~800"
+      unit: USD/month
+      period: 2024-10
+      destination: Russia
+      source: src-b
+    - id: ru-wage-old
+      measure: wage
+      value: 50
+      unit: USD/month
+      period: 2014
+      destination: Russia
+      job: seamstress
+      source: src-a
+    - id: cn-wage
+      measure: wage
+      value: 71358
+      unit: CNY/year
+      period: 2024
+      destination: China
+      source: src-b
+    - id: ru-quota
+      measure: remittance-quota
+      value: "~700"
+      unit: USD/month
+      period: 2022-01
+      destination: Russia
+      source: src-a
+    - id: ru-share-reported
+      measure: wage-share-kept
+      value: "<10%"
+      unit: "%"
+      period: 2010
+      destination: Russia
+      sector: logging
+      source: src-a
+    - id: bribe-city
+      measure: bribe
+      value: "3500..4000"
+      unit: USD
+      period: 2021-01
+      origin: Sinuiju
+      destination: Russia
+      source: src-a
+    - id: bribe-job
+      measure: bribe
+      value: "<=2000"
+      unit: USD
+      period: 2021-01
+      job: misc
+      destination: Russia
+      source: src-a
+    - id: ratio
+      measure: bribe-ratio
+      value: 2
+      unit: times
+      period: 2021-01
+      origin: Sinuiju
+      relative-to: Pyongyang
+      destination: Russia
+      source: src-a
+    - id: ru-loggers
+      measure: workers
+      value: ">=10000"
+      unit: workers
+      period: 2010
+      destination: Russia
+      source: src-a
+    - id: ru-workers-2024
+      measure: workers
+      value: "~4000"
+      unit: workers
+      period: 2024-10
+      destination: Russia
+      source: src-b
+    - id: dur-2014
+      measure: dispatch-duration
+      value: 3
+      unit: years
+      period: 2014
+      destination: Russia
+      source: src-a
+    - id: dur-precovid
+      measure: dispatch-duration
+      value: "5..10"
+      unit: years
+      period: ../2019
+      destination: Russia
+      source: src-b
+    - id: dur-short
+      measure: dispatch-duration
+      value: "3..6"
+      unit: months
+      period: 2024-12
+      destination: Russia
+      source: src-b
+
+    """
+
+  var data: TestDataset?
+  var result = AnalysisResult()
+
+  override func setUpWithError() throws {
+    let data = try TestDataset(observations: Self.observations)
+    self.data = data
+    result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+  }
+
+  override func tearDown() { data?.remove() }
+
+  func value(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws -> NamedEstimate {
+    try XCTUnwrap(result.estimate(id), "no estimate \(id); have \(result.estimates.map(\.id))", file: file, line: line)
+  }
+
+  func assertInterval(
+    _ estimate: NamedEstimate, _ low: Double?, _ high: Double?, _ best: Double?,
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    func same(_ a: Double?, _ b: Double?, _ what: String) {
+      switch (a, b) {
+      case (nil, nil): break
+      case (let a?, let b?): XCTAssertEqual(a, b, accuracy: 1e-6, "\(estimate.id) \(what)", file: file, line: line)
+      default: XCTFail("\(estimate.id) \(what): \(String(describing: a)) != \(String(describing: b))", file: file, line: line)
+      }
+    }
+    same(estimate.interval.low, low, "low")
+    same(estimate.interval.high, high, "high")
+    same(estimate.estimate, best, "estimate")
+  }
+
+  func testWorkVisasImpliedPriorYear() throws {
+    // 1000 / (1 + [0.245, 0.255]) = [796.8127…, 803.2129…]; estimate 1000 / 1.25 = 800.
+    let implied = try value("cn-work-visas-2012-implied")
+    assertInterval(implied, 1000 / 1.255, 1000 / 1.245, 800)
+    XCTAssertEqual(implied.inputs, ["cn-visas-2013", "cn-visa-growth-2013"])
+    assertInterval(try value("cn-visa-growth-2013"), 24.5, 25.5, 25)
+  }
+
+  func testWagesInUSDPerMonth() throws {
+    // 71,358 CNY a year / 12 / 7.1358 = 833.33… USD a month.
+    let china = try value("cn-wage-usd-month")
+    assertInterval(china, 71358 / 12 / 7.1358, 71358 / 12 / 7.1358, 71358 / 12 / 7.1358)
+    XCTAssertEqual(china.facets["original"], "71,358 CNY/year")
+    XCTAssertEqual(china.facets["rate"], "usd-cny")
+    XCTAssertTrue(china.inputs.contains("usd-cny"))
+    assertInterval(try value("ru-wage-new-usd-month"), 750, 850, 800)
+    // Russia: 50 and ~800 → min 50, median (50 + 800) / 2 = 425 with [400, 450], max 800 [750, 850].
+    assertInterval(try value("wage-usd-month-ru-min"), 50, 50, 50)
+    assertInterval(try value("wage-usd-month-ru-median"), 400, 450, 425)
+    assertInterval(try value("wage-usd-month-ru-max"), 750, 850, 800)
+    XCTAssertTrue(try value("wage-usd-month-ru-median").caveats.contains { $0.contains("different years") })
+  }
+
+  func testBribesAndImpliedPyongyangLevel() throws {
+    assertInterval(try value("bribe-city-usd"), 3500, 4000, 3750)
+    assertInterval(try value("bribe-job-usd"), 0, 2000, nil)
+    XCTAssertEqual(try value("bribe-job-usd").facets["job"], "misc")
+    // [3500, 4000] / 2 = [1750, 2000], estimate 1875.
+    let pyongyang = try value("bribe-pyongyang-implied")
+    assertInterval(pyongyang, 1750, 2000, 1875)
+    XCTAssertEqual(pyongyang.facets["origin"], "Pyongyang")
+  }
+
+  func testShareKeptReportedAndDerived() throws {
+    assertInterval(try value("ru-share-reported"), 0, 10, nil)
+    // 1 − [650, 750] / [750, 850] = 1 − [0.7647…, 1] = [0, 0.2353…]; estimate 1 − 700/800 = 12.5%.
+    let derived = try value("ru-wage-share-kept-derived")
+    assertInterval(derived, 0, 100 * (1 - 650.0 / 850.0), 12.5)
+    XCTAssertTrue(derived.caveats.contains { $0.hasPrefix("cross-source") })
+    XCTAssertTrue(derived.caveats.contains { $0.contains("different years") })
+    XCTAssertEqual(derived.inputs, ["ru-wage-new", "ru-quota"])
+    assertInterval(try value("ru-wage-kept-usd-month-derived"), 0, 200, 100)
+  }
+
+  func testMonthsToRepayWithKeptWageContainingZero() throws {
+    // [3500, 4000] / [0, 200] = [17.5, ∞); estimate 3750 / 100 = 37.5.
+    assertInterval(try value("repay-months-bribe-city"), 17.5, nil, 37.5)
+    // [1750, 2000] / [0, 200] = [8.75, ∞); estimate 18.75.
+    assertInterval(try value("repay-months-bribe-pyongyang-implied"), 8.75, nil, 18.75)
+    // [0, 2000] / [0, 200] = [0, ∞); no estimate.
+    assertInterval(try value("repay-months-bribe-job"), 0, nil, nil)
+  }
+
+  func testHeadcountAndDurationSeries() throws {
+    let headcount = try XCTUnwrap(result.series.first { $0.id == "headcount-russia" })
+    XCTAssertEqual(headcount.points.map(\.observation), ["ru-loggers", "ru-workers-2024"])
+    XCTAssertEqual(headcount.points[0].interval, Interval(low: 10000, high: nil))
+    XCTAssertNil(headcount.points[0].value)
+    XCTAssertEqual(headcount.points[0].kind, .atLeast)
+    XCTAssertEqual(headcount.points[1].source, "src-b")
+    assertInterval(try value("headcount-ru-workers-2024"), 3500, 4500, 4000)
+
+    let durations = try XCTUnwrap(result.series.first { $0.id == "duration-months-russia" })
+    XCTAssertEqual(durations.points.map(\.observation), ["dur-precovid", "dur-2014", "dur-short"])
+    assertInterval(try value("duration-months-dur-2014"), 36, 36, 36)
+    assertInterval(try value("duration-months-dur-precovid"), 60, 120, 90)
+    assertInterval(try value("duration-months-dur-short"), 3, 6, 4.5)
+  }
+
+  func testConflicts() throws {
+    // 36 months (2014) against 60–120 months (until 2019): overlapping periods, disjoint values.
+    XCTAssertEqual(result.conflicts.map(\.id), ["conflict-dur-2014-dur-precovid"])
+    XCTAssertEqual(result.conflicts.first?.sources, ["src-a", "src-b"])
+    // The 2024 duration does not overlap ../2019 in time; the headcounts overlap in value.
+  }
+
+  func testStatsJSONOnWrittenDataset() throws {
+    let data = try XCTUnwrap(self.data)
+    let output = ToolOutput.stats(directory: data.directory, json: true)
+    XCTAssertEqual(output.status, 0, output.standardError)
+    let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
+    let top = try XCTUnwrap(object as? [String: Any])
+    let estimates = try XCTUnwrap(top["estimates"] as? [[String: Any]])
+    func entry(_ id: String) throws -> [String: Any] {
+      try XCTUnwrap(estimates.first { $0["id"] as? String == id }, id)
+    }
+    let implied = try entry("cn-work-visas-2012-implied")
+    XCTAssertEqual(implied["estimate"] as? Double ?? 0, 800, accuracy: 1e-6)
+    XCTAssertEqual(implied["low"] as? Double ?? 0, 796.812749, accuracy: 1e-6)
+    XCTAssertEqual(implied["high"] as? Double ?? 0, 803.212851, accuracy: 1e-6)
+    XCTAssertEqual(implied["unit"] as? String, "visas")
+    XCTAssertEqual(implied["inputs"] as? [String], ["cn-visas-2013", "cn-visa-growth-2013"])
+    XCTAssertFalse((implied["method"] as? String ?? "").isEmpty)
+    XCTAssertNotNil(implied["caveats"] as? [String])
+    XCTAssertNotNil(implied["label"] as? String)
+    let repay = try entry("repay-months-bribe-city")
+    XCTAssertEqual(repay["low"] as? Double ?? 0, 17.5, accuracy: 1e-9)
+    XCTAssertTrue(repay["high"] is NSNull)
+    XCTAssertEqual(repay["estimate"] as? Double ?? 0, 37.5, accuracy: 1e-9)
+    let kept = try entry("ru-wage-share-kept-derived")
+    XCTAssertEqual(kept["estimate"] as? Double ?? 0, 12.5, accuracy: 1e-9)
+    XCTAssertEqual(kept["unit"] as? String, "%")
+    let conflicts = try XCTUnwrap(top["conflicts"] as? [[String: Any]])
+    XCTAssertEqual(conflicts.count, 1)
+    // Deterministic output.
+    XCTAssertEqual(ToolOutput.stats(directory: data.directory, json: true), output)
+    // The table mentions every id.
+    let table = ToolOutput.stats(directory: data.directory, json: false).standardOutput
+    for estimate in result.estimates { XCTAssertTrue(table.contains(estimate.id), estimate.id) }
+  }
+
+  func testEstimateFormatting() {
+    XCTAssertEqual(
+      NamedEstimate(id: "x", label: "", interval: Interval(low: 17.5, high: nil), estimate: 37.5, unit: "months", inputs: [], method: "")
+        .formatted(maxDecimals: 1), "37.5 (≥17.5)")
+    XCTAssertEqual(
+      NamedEstimate(id: "x", label: "", interval: Interval(low: 0, high: 10), estimate: nil, unit: "%", inputs: [], method: "", kind: .lessThan)
+        .formatted(), "<10%")
+    XCTAssertEqual(
+      NamedEstimate(id: "x", label: "", interval: .point(1300), estimate: 1300, unit: "USD", inputs: [], method: "")
+        .formatted(), "1,300")
+  }
+}
