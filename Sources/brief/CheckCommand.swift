@@ -16,10 +16,24 @@ struct Check: ParsableCommand {
   @Option(name: .long, help: "The data directory holding sources.yaml, observations.yaml, events.yaml and rates.yaml.")
   var data: String = "seeds"
 
+  func validate() throws {
+    try DataDirectory.validate(data)
+  }
+
   func run() throws {
     let output = ToolOutput.check(directory: data)
     ToolOutputPrinter.emit(output)
     if output.status != 0 { throw ExitCode(output.status) }
+  }
+}
+
+/// Checks `--data`: a directory that does not exist is a usage error (exit 2).
+enum DataDirectory {
+  static func validate(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ValidationError("--data must name a directory holding the dataset's YAML files; found \(path)")
+    }
   }
 }
 

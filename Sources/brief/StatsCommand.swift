@@ -20,6 +20,10 @@ struct Stats: ParsableCommand {
   @Flag(name: .long, help: "Print JSON instead of a table.")
   var json = false
 
+  func validate() throws {
+    try DataDirectory.validate(data)
+  }
+
   func run() throws {
     let output = ToolOutput.stats(directory: data, json: json)
     ToolOutputPrinter.emit(output)
