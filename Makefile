@@ -37,7 +37,7 @@ $(OUT)/%.svg: seeds/charts/%.yaml $(RELEASE_BIN)
 
 test: bootstrap
 	$(SWIFT) build --product brief
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg .build
