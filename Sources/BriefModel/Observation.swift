@@ -47,18 +47,27 @@ public enum Measure: String, Sendable, CaseIterable, Hashable, Codable {
   case workVisas = "work-visas"
   /// Growth of work visas over the previous year (percent).
   case workVisaGrowth = "work-visa-growth"
-  /// A wage (money per period).
+  /// A wage paid or earned (money per period).
   case wage
-  /// What each worker must earn for the state per period.
+  /// A wage workers were promised, not known to have been paid (money per period).
+  /// Kept out of the paid-wage statistics.
+  case wagePromised = "wage-promised"
+  /// What each worker must hand over for the state per period.
   case remittanceQuota = "remittance-quota"
   /// A bribe paid to be selected.
   case bribe
+  /// A bribe offered to be selected, not known to have been paid: an amount
+  /// (`USD`) or, where the source gives none, a length of expected pay (`months`).
+  case bribeOffered = "bribe-offered"
   /// The ratio of bribes in one place to another.
   case bribeRatio = "bribe-ratio"
   /// The share of wages a worker keeps (percent).
   case wageShareKept = "wage-share-kept"
-  /// How long a dispatch lasts.
+  /// How long workers stay abroad on a dispatch, or may stay (a limit), renewals
+  /// included; see ``contractTerm`` for the length of one contract.
   case dispatchDuration = "dispatch-duration"
+  /// The length of one work contract, which may be renewed: not the total time abroad.
+  case contractTerm = "contract-term"
   /// Size of the groups workers are organised in.
   case groupSize = "group-size"
   /// People who defected.

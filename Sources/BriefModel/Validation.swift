@@ -38,14 +38,19 @@ public enum Validator {
     case (.workers, _), (.workersPlanned, _), (.selected, _), (.departed, _), (.workVisas, _),
       (.groupSize, _), (.defections, _):
       return "a count unit (" + Unit.countNouns.joined(separator: ", ") + ") for \(measure.rawValue)"
-    case (.wage, .money(_, per: .some)), (.remittanceQuota, .money(_, per: .some)):
+    case (.wage, .money(_, per: .some)), (.wagePromised, .money(_, per: .some)),
+      (.remittanceQuota, .money(_, per: .some)):
       return nil
-    case (.wage, _), (.remittanceQuota, _):
+    case (.wage, _), (.wagePromised, _), (.remittanceQuota, _):
       return "money per period (such as USD/month) for \(measure.rawValue)"
     case (.bribe, .money(_, per: nil)):
       return nil
     case (.bribe, _):
       return "a currency (a one-off amount such as USD) for bribe"
+    case (.bribeOffered, .money(_, per: nil)), (.bribeOffered, .duration):
+      return nil
+    case (.bribeOffered, _):
+      return "a currency (a one-off amount such as USD) or a length of expected pay (such as months) for bribe-offered"
     case (.workVisaGrowth, .percent), (.wageShareKept, .percent):
       return nil
     case (.workVisaGrowth, _), (.wageShareKept, _):
@@ -54,10 +59,10 @@ public enum Validator {
       return nil
     case (.bribeRatio, _):
       return "times for bribe-ratio"
-    case (.dispatchDuration, .duration), (.selectionTime, .duration), (.replacementTime, .duration),
-      (.recruitAge, .duration):
+    case (.dispatchDuration, .duration), (.contractTerm, .duration), (.selectionTime, .duration),
+      (.replacementTime, .duration), (.recruitAge, .duration):
       return nil
-    case (.dispatchDuration, _), (.selectionTime, _), (.replacementTime, _), (.recruitAge, _):
+    case (.dispatchDuration, _), (.contractTerm, _), (.selectionTime, _), (.replacementTime, _), (.recruitAge, _):
       return "a duration (years, months, weeks or days) for \(measure.rawValue)"
     }
   }

@@ -117,6 +117,42 @@ final class AnalysisTests: XCTestCase {
       period: 2024-12
       destination: Russia
       source: src-b
+    - id: ru-contract-2014
+      measure: contract-term
+      value: 3
+      unit: years
+      period: 2014
+      destination: Russia
+      source: src-a
+    - id: cn-dur-more
+      measure: dispatch-duration
+      value: ">3"
+      unit: years
+      period: 2021-04
+      destination: China
+      source: src-a
+    - id: cn-promise
+      measure: wage-promised
+      value: 142716
+      unit: CNY/year
+      period: 2024
+      destination: China
+      source: src-b
+    - id: bribe-offer
+      measure: bribe-offered
+      value: "<12"
+      unit: months
+      period: 2014
+      destination: Russia
+      job: seamstress
+      source: src-a
+    - id: bribe-offer-cash
+      measure: bribe-offered
+      value: "~500"
+      unit: USD
+      period: 2021-01
+      destination: Russia
+      source: src-a
 
     """
 
@@ -172,6 +208,44 @@ final class AnalysisTests: XCTestCase {
     assertInterval(try value("wage-usd-month-ru-median"), 400, 450, 425)
     assertInterval(try value("wage-usd-month-ru-max"), 750, 850, 800)
     XCTAssertTrue(try value("wage-usd-month-ru-median").caveats.contains { $0.contains("different years") })
+    XCTAssertFalse(try value("wage-usd-month-ru-median").caveats.contains { $0.contains("promised") })
+  }
+
+  func testPromisedWageIsConvertedButLeftOutOfTheSummaries() throws {
+    // 142,716 CNY a year / 12 / 7.1358 = 1,666.67 USD a month, labelled a promise.
+    let promise = try value("cn-promise-usd-month")
+    assertInterval(promise, 142716 / 12 / 7.1358, 142716 / 12 / 7.1358, 142716 / 12 / 7.1358)
+    XCTAssertEqual(promise.facets["measure"], "wage-promised")
+    XCTAssertTrue(promise.label.hasPrefix("Promised wage"))
+    XCTAssertTrue(promise.caveats.contains { $0.hasPrefix("a promised wage") })
+    // China's summaries use the paid wage alone: 833.33 for min, median and max.
+    for name in ["min", "median", "max"] {
+      let summary = try value("wage-usd-month-cn-\(name)")
+      assertInterval(summary, 71358 / 12 / 7.1358, 71358 / 12 / 7.1358, 71358 / 12 / 7.1358)
+      XCTAssertEqual(summary.inputs, ["cn-wage", "usd-cny"])
+      XCTAssertTrue(summary.label.contains("(1 figure)"))
+      XCTAssertTrue(summary.caveats.contains("leaves out promised wages (cn-promise)"))
+    }
+  }
+
+  func testPromiseAloneGivesNoSummary() throws {
+    let data = try TestDataset(
+      observations: """
+        - id: promise
+          measure: wage-promised
+          value: 50000
+          unit: CNY/year
+          period: ../2024-12
+          destination: China
+          source: src-b
+
+        """)
+    defer { data.remove() }
+    let result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+    // 50,000 / 12 / 7.1358 = 583.91 USD a month.
+    XCTAssertEqual(result.estimate("promise-usd-month")?.estimate ?? 0, 50_000 / 12 / 7.1358, accuracy: 1e-9)
+    XCTAssertEqual(result.estimate("promise-usd-month")?.formatted(maxDecimals: 2), "583.91")
+    XCTAssertFalse(result.estimates.contains { $0.id.hasPrefix("wage-usd-month-") })
   }
 
   func testBribesAndImpliedPyongyangLevel() throws {
@@ -182,6 +256,27 @@ final class AnalysisTests: XCTestCase {
     let pyongyang = try value("bribe-pyongyang-implied")
     assertInterval(pyongyang, 1750, 2000, 1875)
     XCTAssertEqual(pyongyang.facets["origin"], "Pyongyang")
+  }
+
+  func testBribeOffersAreKeptApartFromBribes() throws {
+    // <12 months of pay × the 50 USD/month wage of the same source and job = [0, 600), no estimate.
+    let offer = try value("bribe-offer-usd-derived")
+    assertInterval(offer, 0, 600, nil)
+    XCTAssertEqual(offer.kind, .lessThan)
+    XCTAssertEqual(offer.formatted(), "<600")
+    XCTAssertEqual(offer.inputs, ["bribe-offer", "ru-wage-old"])
+    XCTAssertEqual(offer.facets["measure"], "bribe-offered")
+    XCTAssertEqual(offer.facets["original"], "<12 months")
+    XCTAssertTrue(offer.caveats.contains("derived: the article gives no amount"))
+    XCTAssertTrue(offer.caveats.contains("an offer, not a bribe known to have been paid"))
+    XCTAssertFalse(offer.method.hasPrefix("As reported"))
+    XCTAssertNil(result.estimate("bribe-offer-usd"))
+    // An offered amount is restated in USD, still as an offer: ~500 is 450…550.
+    let cash = try value("bribe-offer-cash-usd")
+    assertInterval(cash, 450, 550, 500)
+    XCTAssertTrue(cash.caveats.contains("an offer, not a bribe known to have been paid"))
+    // Offers are not bribes paid: no repayment times.
+    XCTAssertFalse(result.estimates.contains { $0.id.hasPrefix("repay-months-bribe-offer") })
   }
 
   func testShareKeptReportedAndDerived() throws {
@@ -218,6 +313,18 @@ final class AnalysisTests: XCTestCase {
     assertInterval(try value("duration-months-dur-2014"), 36, 36, 36)
     assertInterval(try value("duration-months-dur-precovid"), 60, 120, 90)
     assertInterval(try value("duration-months-dur-short"), 3, 6, 4.5)
+    // More than 3 years: (36, ∞), no estimate.
+    let more = try value("duration-months-cn-dur-more")
+    assertInterval(more, 36, nil, nil)
+    XCTAssertEqual(more.formatted(), ">36")
+
+    // Contract terms are a series of their own, not dispatch lengths.
+    XCTAssertFalse(durations.points.contains { $0.observation == "ru-contract-2014" })
+    let terms = try XCTUnwrap(result.series.first { $0.id == "contract-term-months-russia" })
+    XCTAssertEqual(terms.points.map(\.observation), ["ru-contract-2014"])
+    let term = try value("contract-term-months-ru-contract-2014")
+    assertInterval(term, 36, 36, 36)
+    XCTAssertTrue(term.label.hasPrefix("Contract term"))
   }
 
   func testConflicts() throws {
@@ -225,6 +332,47 @@ final class AnalysisTests: XCTestCase {
     XCTAssertEqual(result.conflicts.map(\.id), ["conflict-dur-2014-dur-precovid"])
     XCTAssertEqual(result.conflicts.first?.sources, ["src-a", "src-b"])
     // The 2024 duration does not overlap ../2019 in time; the headcounts overlap in value.
+    // The 3-year contract term (2014) is not set against the 5–10-year stay (until 2019):
+    // one contract against a whole stay with renewals.
+    XCTAssertFalse(result.conflicts.contains { $0.observations.contains("ru-contract-2014") })
+  }
+
+  func testContractTermsConflictOnlyWithContractTerms() throws {
+    let data = try TestDataset(
+      observations: """
+        - id: term-a
+          measure: contract-term
+          value: 3
+          unit: years
+          period: 2014
+          destination: Russia
+          source: src-a
+        - id: stay-b
+          measure: dispatch-duration
+          value: "5..10"
+          unit: years
+          period: ../2019
+          destination: Russia
+          source: src-b
+        - id: term-b
+          measure: contract-term
+          value: "1..2"
+          unit: years
+          period: 2014
+          destination: Russia
+          source: src-b
+
+        """)
+    defer { data.remove() }
+    let result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+    // 36 months against 12–24 months, both contract terms of 2014 from different sources.
+    XCTAssertEqual(result.conflicts.map(\.id), ["conflict-term-a-term-b"])
+    XCTAssertEqual(result.conflicts.first?.measure, .contractTerm)
+    let intervals = result.conflicts.first?.intervals ?? []
+    XCTAssertEqual(intervals.count, 2)
+    XCTAssertEqual(intervals.first?.low ?? 0, 36, accuracy: 1e-9)
+    XCTAssertEqual(intervals.last?.low ?? 0, 12, accuracy: 1e-9)
+    XCTAssertEqual(intervals.last?.high ?? 0, 24, accuracy: 1e-9)
   }
 
   func testStatsJSONOnWrittenDataset() throws {
@@ -272,5 +420,11 @@ final class AnalysisTests: XCTestCase {
     XCTAssertEqual(
       NamedEstimate(id: "x", label: "", interval: .point(1300), estimate: 1300, unit: "USD", inputs: [], method: "")
         .formatted(), "1,300")
+    XCTAssertEqual(
+      NamedEstimate(id: "x", label: "", interval: Interval(low: 36, high: nil), estimate: nil, unit: "months", inputs: [], method: "", kind: .moreThan)
+        .formatted(), ">36")
+    XCTAssertEqual(
+      NamedEstimate(id: "x", label: "", interval: Interval(low: 36, high: nil), estimate: nil, unit: "months", inputs: [], method: "", kind: .atLeast)
+        .formatted(), "≥36")
   }
 }

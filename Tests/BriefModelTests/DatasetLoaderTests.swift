@@ -187,6 +187,55 @@ final class DatasetLoaderTests: XCTestCase {
     XCTAssertEqual(errors[2].found, "an unknown field 'destinaton'")
   }
 
+  func testUnitsOfOffersPromisesAndContractTerms() throws {
+    let data = try TestDataset(
+      observations: """
+        - id: offer-months
+          measure: bribe-offered
+          value: "<12"
+          unit: months
+          period: 2014
+          source: src-a
+        - id: offer-usd
+          measure: bribe-offered
+          value: 500
+          unit: USD
+          period: 2014
+          source: src-a
+        - id: offer-bad
+          measure: bribe-offered
+          value: 5
+          unit: workers
+          period: 2014
+          source: src-a
+        - id: promise-bad
+          measure: wage-promised
+          value: 5
+          unit: CNY
+          period: 2024
+          source: src-a
+        - id: term-bad
+          measure: contract-term
+          value: 3
+          unit: USD
+          period: 2014
+          source: src-a
+
+        """)
+    defer { data.remove() }
+    let errors = data.errors()
+    XCTAssertEqual(errors.map(\.line), [16, 22, 28], errors.map(\.description).joined(separator: "\n"))
+    XCTAssertEqual(errors.map(\.field), ["unit", "unit", "unit"])
+    XCTAssertEqual(
+      errors[0].expected,
+      "a currency (a one-off amount such as USD) or a length of expected pay (such as months) for bribe-offered")
+    XCTAssertEqual(errors[1].expected, "money per period (such as USD/month) for wage-promised")
+    XCTAssertEqual(errors[2].expected, "a duration (years, months, weeks or days) for contract-term")
+    XCTAssertEqual(Measure(rawValue: "bribe-offered"), .bribeOffered)
+    XCTAssertEqual(Measure(rawValue: "wage-promised"), .wagePromised)
+    XCTAssertEqual(Measure(rawValue: "contract-term"), .contractTerm)
+  }
+
   func testMissingFileAndWrongTopLevel() throws {
     let data = try TestDataset(observations: "id: not-a-list\n")
     defer { data.remove() }

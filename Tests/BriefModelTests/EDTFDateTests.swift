@@ -56,6 +56,12 @@ final class EDTFDateTests: XCTestCase {
     try check("2024/..", "2024-01-01", nil, "since 2024")
     try check("2024-21/2024-12", "2024-03-01", "2024-12-31", "spring 2024–Dec 2024")
     try check("2021-01-20/2021-01-31", "2021-01-20", "2021-01-31", "20 Jan 2021–31 Jan 2021")
+    // Qualified ends ("around October–November 2024", "from about Dec 2024").
+    try check("2024-10~/2024-11~", "2024-10-01", "2024-11-30", "c. Oct 2024–c. Nov 2024")
+    try check("2024-12~/2025-01", "2024-12-01", "2025-01-31", "c. Dec 2024–Jan 2025")
+    try check("2024-01/2024-04~", "2024-01-01", "2024-04-30", "Jan 2024–c. Apr 2024")
+    XCTAssertTrue(try EDTFDate.parse("2024-10~/2024-11~").isQualified)
+    XCTAssertEqual(try EDTFDate.parse("2024-10~/2024-11~").description, "2024-10~/2024-11~")
   }
 
   func testOverlaps() throws {

@@ -18,6 +18,7 @@ public enum Analysis {
     result.estimates += wageSummaries(wages, dataset)
     let bribes = self.bribes(dataset)
     result.estimates += bribes
+    result.estimates += bribeOffers(dataset)
     result.estimates += wageShareKept(dataset)
     result.estimates += repayMonths(bribes: bribes, dataset: dataset, kept: keptWages(dataset))
     let headcounts = self.headcounts(dataset)
@@ -26,6 +27,9 @@ public enum Analysis {
     let durations = self.durations(dataset)
     result.series.append(contentsOf: durations.series)
     result.estimates += durations.estimates
+    let terms = contractTerms(dataset)
+    result.series.append(contentsOf: terms.series)
+    result.estimates += terms.estimates
     result.conflicts = conflicts(dataset)
     return result
   }

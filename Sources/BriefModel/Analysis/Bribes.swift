@@ -56,3 +56,86 @@ extension Analysis {
     return result
   }
 }
+
+extension Analysis {
+  /// Statistic 3b: bribes offered, not known to have been paid, in USD.
+  ///
+  /// An offer stated as an amount is restated in USD as `<observation id>-usd`. An
+  /// offer stated as a length of expected pay (`months`) is turned into USD with the
+  /// monthly wage the offer was based on, `<observation id>-usd-derived`: the wage
+  /// reported for the same destination, preferring the same source, then the same
+  /// job, then the nearest period. Offers are kept out of the bribe statistics and
+  /// of the months needed to repay a bribe.
+  static func bribeOffers(_ dataset: Dataset) -> [NamedEstimate] {
+    var result: [NamedEstimate] = []
+    let offerCaveat = "an offer, not a bribe known to have been paid"
+    for offer in dataset.observations where offer.measure == .bribeOffered {
+      var facets = facets(offer)
+      facets["original"] = original(offer)
+      let what = offer.job.map { "for \($0)" } ?? offer.origin.map { "in \($0)" } ?? ""
+      switch offer.unit {
+      case .money:
+        guard let (interval, estimate, rate) = usd(offer, dataset) else { continue }
+        var inputs = [offer.id]
+        if let rate {
+          inputs.append(rate.id)
+          facets["rate"] = rate.id
+        }
+        result.append(
+          NamedEstimate(
+            id: "\(offer.id)-usd",
+            label: "Bribe offered \(what), \(offer.period.displayText)".replacingOccurrences(of: "  ", with: " "),
+            interval: interval, estimate: estimate, unit: "USD", inputs: inputs,
+            method: rate == nil ? "As reported (an offer), in USD." : "Converted to USD at the nearest-dated rate.",
+            caveats: [offerCaveat] + rateCaveat(rate, offer), facets: facets, kind: offer.value.kind))
+      case .duration(let period):
+        guard let wage = wageForOffer(offer, dataset), let (wageInterval, wageEstimate, rate) = usd(wage, dataset)
+        else { continue }
+        let months = offer.value.interval * (1 / period.perMonth)
+        let interval = (months * wageInterval).clamped(to: Interval(low: 0, high: nil))
+        let estimate: Double? = {
+          guard let m = offer.value.estimate, let w = wageEstimate else { return nil }
+          return m / period.perMonth * w
+        }()
+        var inputs = [offer.id, wage.id]
+        if let rate { inputs.append(rate.id) }
+        facets["wage"] = wage.id
+        var caveats = ["derived: the article gives no amount", offerCaveat]
+        caveats.append("uses the wage \(wage.id) (\(original(wage)))\(wage.measure == .wagePromised ? ", a promise" : "")")
+        if wage.source != offer.source { caveats.append("offer and wage come from different sources") }
+        if let job = offer.job, wage.job != job { caveats.append("the wage is not specific to \(job)") }
+        if !wage.period.overlaps(offer.period) {
+          caveats.append("the wage is from \(wage.period.displayText), the offer from \(offer.period.displayText)")
+        }
+        caveats += rateCaveat(rate, wage)
+        result.append(
+          NamedEstimate(
+            id: "\(offer.id)-usd-derived",
+            label: "Bribe offered \(what), \(offer.period.displayText) (derived)".replacingOccurrences(of: "  ", with: " "),
+            interval: interval, estimate: estimate, unit: "USD", inputs: inputs,
+            method: "The offer, \(original(offer)) of expected pay, times the monthly wage in USD, on intervals.",
+            caveats: caveats, facets: facets, kind: offer.value.kind))
+      default:
+        continue
+      }
+    }
+    return result
+  }
+
+  /// The wage an offer in months of pay is measured in: same destination; then the
+  /// same source, the same job, the nearest period, the earliest written.
+  static func wageForOffer(_ offer: Observation, _ dataset: Dataset) -> Observation? {
+    let wages = dataset.observations.filter {
+      ($0.measure == .wage || $0.measure == .wagePromised) && $0.destination == offer.destination
+    }
+    return wages.enumerated().min { a, b in
+      func key(_ w: Observation, _ offset: Int) -> (Int, Int, Int, Int, Int) {
+        (
+          w.source == offer.source ? 0 : 1, offer.job == nil || w.job == offer.job ? 0 : 1,
+          w.measure == .wage ? 0 : 1, distance(w.period, offer.period), offset
+        )
+      }
+      return key(a.element, a.offset) < key(b.element, b.offset)
+    }?.element
+  }
+}

@@ -3,7 +3,10 @@ extension Analysis {
   ///
   /// Two observations conflict when they have the same measure, destination and
   /// sector, overlapping periods, different sources, and intervals (in a common
-  /// unit) that do not overlap.
+  /// unit) that do not overlap. Like is compared with like through the measure: a
+  /// `contract-term` (one contract) is never set against a `dispatch-duration`
+  /// (the whole stay, renewals included), a `wage-promised` never against a `wage`,
+  /// a `bribe-offered` never against a `bribe`.
   static func conflicts(_ dataset: Dataset) -> [Conflict] {
     var result: [Conflict] = []
     let observations = dataset.observations

@@ -41,7 +41,7 @@ public struct NamedEstimate: Hashable, Sendable {
     self.kind = kind
   }
 
-  /// Text for a brief: "79,744 (79,404–80,086)", "≥6.5", "up to 2,000", "1,300".
+  /// Text for a brief: "79,744 (79,404–80,086)", "≥6.5", ">36", "up to 2,000", "<600", "1,300".
   ///
   /// A `unit` of "%" is attached to the numbers; other units are left to the caller.
   public func formatted(maxDecimals: Int = 0) -> String {
@@ -50,6 +50,9 @@ public struct NamedEstimate: Hashable, Sendable {
     if estimate == nil, let high = interval.high {
       if kind == .atMost { return "up to " + f(high) }
       if kind == .lessThan { return "<" + f(high) }
+    }
+    if estimate == nil, interval.high == nil, let low = interval.low, kind == .moreThan {
+      return ">" + f(low)
     }
     switch (interval.low, interval.high, estimate) {
     case (let low?, let high?, _) where low == high:

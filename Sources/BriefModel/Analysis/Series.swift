@@ -11,16 +11,29 @@ extension Analysis {
 
   /// Statistic 7: dispatch durations over time, in months.
   ///
-  /// Each `dispatch-duration` is a point `duration-months-<observation id>`; series
-  /// are `duration-months-<destination slug>`.
+  /// Each `dispatch-duration` (time spent or allowed abroad) is a point
+  /// `duration-months-<observation id>`; series are `duration-months-<destination slug>`.
   static func durations(_ dataset: Dataset) -> (series: [Series], estimates: [NamedEstimate]) {
     series(
       dataset, measure: .dispatchDuration, prefix: "duration-months", labelNoun: "Dispatch length",
-      convert: { observation in
-        guard case .duration(let period) = observation.unit else { return nil }
-        let factor = 1 / period.perMonth
-        return (observation.value.interval * factor, observation.value.estimate.map { $0 * factor }, "months")
-      })
+      convert: inMonths)
+  }
+
+  /// Statistic 7b: contract terms over time, in months, apart from total stays.
+  ///
+  /// Each `contract-term` is a point `contract-term-months-<observation id>`; series
+  /// are `contract-term-months-<destination slug>`.
+  static func contractTerms(_ dataset: Dataset) -> (series: [Series], estimates: [NamedEstimate]) {
+    series(
+      dataset, measure: .contractTerm, prefix: "contract-term-months", labelNoun: "Contract term",
+      convert: inMonths)
+  }
+
+  /// A duration observation in months.
+  static func inMonths(_ observation: Observation) -> (Interval, Double?, String)? {
+    guard case .duration(let period) = observation.unit else { return nil }
+    let factor = 1 / period.perMonth
+    return (observation.value.interval * factor, observation.value.estimate.map { $0 * factor }, "months")
   }
 
   static func series(

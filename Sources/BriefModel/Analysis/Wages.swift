@@ -1,10 +1,13 @@
 extension Analysis {
   /// Statistic 2a: every wage in USD per month, keeping the original value and the rate used.
   ///
-  /// Id: `<observation id>-usd-month`.
+  /// Id: `<observation id>-usd-month`. Promised wages (`wage-promised`) are
+  /// converted the same way but labelled and caveated as promises; the summaries
+  /// (statistic 2b) leave them out.
   static func wages(_ dataset: Dataset) -> [NamedEstimate] {
     var result: [NamedEstimate] = []
-    for wage in dataset.observations where wage.measure == .wage {
+    for wage in dataset.observations where wage.measure == .wage || wage.measure == .wagePromised {
+      let promised = wage.measure == .wagePromised
       guard let (interval, estimate, rate) = usd(wage, dataset) else { continue }
       var inputs = [wage.id]
       var facets = facets(wage)
@@ -18,11 +21,17 @@ extension Analysis {
       } else if case .money(_, let period?) = wage.unit, period != .month {
         method = "Converted to a monthly amount (\(period.rawValue) ÷ \(NumberFormat.plain(1 / period.perMonth, maxDecimals: 4)))."
       }
+      var caveats: [String] = []
+      if promised {
+        caveats.append("a promised wage, not a wage known to have been paid; left out of the wage summaries")
+      }
+      caveats += rateCaveat(rate, wage)
       result.append(
         NamedEstimate(
-          id: "\(wage.id)-usd-month", label: "Wage, \(wage.destination ?? "abroad"), \(wage.period.displayText)",
+          id: "\(wage.id)-usd-month",
+          label: "\(promised ? "Promised wage" : "Wage"), \(wage.destination ?? "abroad"), \(wage.period.displayText)",
           interval: interval, estimate: estimate, unit: "USD/month", inputs: inputs, method: method,
-          caveats: rateCaveat(rate, wage), facets: facets, kind: wage.value.kind))
+          caveats: caveats, facets: facets, kind: wage.value.kind))
     }
     return result
   }
@@ -31,8 +40,10 @@ extension Analysis {
   ///
   /// Ids: `wage-usd-month-<cc>-min`, `-median`, `-max`. Order statistics are
   /// monotone, so the interval of the median is the median of the lows to the
-  /// median of the highs; wages without a point estimate are left out.
-  static func wageSummaries(_ wages: [NamedEstimate], _ dataset: Dataset) -> [NamedEstimate] {
+  /// median of the highs; wages without a point estimate are left out, and so are
+  /// promised wages: a destination with only promises has no summary.
+  static func wageSummaries(_ allWages: [NamedEstimate], _ dataset: Dataset) -> [NamedEstimate] {
+    let wages = allWages.filter { $0.facets["measure"] == Measure.wage.rawValue }
     var destinations: [String] = []
     for wage in wages {
       if let destination = wage.facets["destination"], !destinations.contains(destination) {
@@ -54,6 +65,13 @@ extension Analysis {
       if Set(group.compactMap { $0.facets["source"] }).count > 1 {
         caveats.append("combines different sources")
       }
+      let promises = allWages.filter {
+        $0.facets["measure"] == Measure.wagePromised.rawValue && $0.facets["destination"] == destination
+      }
+      if !promises.isEmpty {
+        caveats.append(
+          "leaves out promised wages (\(promises.map { $0.inputs.first ?? $0.id }.joined(separator: ", ")))")
+      }
       let inputs = group.flatMap(\.inputs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
       for (name, pick) in [("min", 0), ("median", -1), ("max", 1)] {
         let value: Double
@@ -70,7 +88,7 @@ extension Analysis {
             id: "wage-usd-month-\(code(destination))-\(name)",
             label: "\(name.capitalized) wage, \(destination) (\(group.count) figure\(group.count == 1 ? "" : "s"))",
             interval: Interval(low: low, high: high), estimate: value, unit: "USD/month", inputs: inputs,
-            method: "The \(name) of the wages reported for \(destination), each in USD per month.",
+            method: "The \(name) of the wages reported for \(destination) (promised wages left out), each in USD per month.",
             caveats: caveats, facets: ["destination": destination]))
       }
     }
