@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "BriefModel", targets: ["BriefModel"]),
     .library(name: "BriefScene", targets: ["BriefScene"]),
     .library(name: "BriefCharts", targets: ["BriefCharts"]),
+    .library(name: "BriefDocument", targets: ["BriefDocument"]),
     .library(name: "BriefCairo", targets: ["BriefCairo"]),
   ],
   dependencies: [
@@ -16,11 +17,16 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
   ],
   targets: [
-    // System libraries. Only BriefCairo imports them.
+    // System libraries: Cairo and Pango for BriefCairo, cmark-gfm for BriefDocument, libdeflate for PNGs.
     .systemLibrary(
       name: "CCairo",
       pkgConfig: "pangocairo",
       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .systemLibrary(
       name: "CDeflate",
@@ -34,13 +40,15 @@ let package = Package(
     .target(name: "BriefScene"),
     // Chart specs -> Scene.
     .target(name: "BriefCharts", dependencies: ["BriefScene", "BriefModel", "Yams"]),
+    // Brief specs (Markdown with front matter) -> pages of blocks -> scenes.
+    .target(name: "BriefDocument", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "CCmark", "Yams"]),
     // The Cairo + Pango backend: the only module that imports CCairo.
     .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CDeflate"]),
     // The command line.
     .executableTarget(
       name: "brief",
       dependencies: [
-        "BriefModel", "BriefScene", "BriefCharts", "BriefCairo",
+        "BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -50,6 +58,7 @@ let package = Package(
     .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
     .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
+    .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefCLITests", dependencies: ["BriefTestSupport"]),
   ],

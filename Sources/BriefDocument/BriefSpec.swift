@@ -1,0 +1,120 @@
+import BriefModel
+
+/// A brief as written: YAML front matter and a Markdown body, parsed into blocks.
+///
+/// ```markdown
+/// ---
+/// title: North Korean workers abroad
+/// subtitle: Monthly brief
+/// period: 2026-11
+/// authors: [A. Analyst]
+/// organisation: Example Institute
+/// style: default
+/// classification: For internal distribution
+/// language: en
+/// ---
+/// # Summary
+/// About {{headcount-ru-workers-2024-10}} workers remained in Russia.
+///
+/// ![Bribes paid for selection](chart:bribes-for-selection)
+///
+/// {{key-figures: headcount-ru-workers-2024-10, bribe-sinuiju-2021-usd}}
+/// ```
+public struct BriefSpec: Equatable, Sendable {
+  /// The file the brief was read from, for error messages.
+  public var file: String
+  public var frontMatter: FrontMatter
+  public var blocks: [Block]
+
+  public init(file: String, frontMatter: FrontMatter, blocks: [Block]) {
+    self.file = file
+    self.frontMatter = frontMatter
+    self.blocks = blocks
+  }
+}
+
+/// The brief's front matter.
+public struct FrontMatter: Equatable, Sendable {
+  public var title: String
+  public var subtitle: String
+  /// The period the brief covers, EDTF (`2026-11`).
+  public var period: EDTFDate?
+  public var authors: [String]
+  public var organisation: String
+  /// A style name or file; nil for the command line's choice.
+  public var style: String?
+  /// A classification or distribution line, printed on every page.
+  public var classification: String
+  /// The language, as a BCP 47 tag (`en`).
+  public var language: String
+
+  public init(
+    title: String, subtitle: String = "", period: EDTFDate? = nil, authors: [String] = [], organisation: String = "",
+    style: String? = nil, classification: String = "", language: String = "en"
+  ) {
+    self.title = title
+    self.subtitle = subtitle
+    self.period = period
+    self.authors = authors
+    self.organisation = organisation
+    self.style = style
+    self.classification = classification
+    self.language = language
+  }
+}
+
+/// A live number in the text: `{{ID}}` or `{{ID.low}}`, `{{ID.high}}`, `{{ID.estimate}}`.
+public struct Placeholder: Equatable, Hashable, Sendable {
+  /// Which part of the value to insert.
+  public enum Part: String, Sendable, CaseIterable {
+    case whole, low, high, estimate
+  }
+
+  /// An estimate or observation id.
+  public var id: String
+  public var part: Part
+  /// Where the placeholder starts in the brief's file.
+  public var location: SourceLocation
+
+  public init(id: String, part: Part, location: SourceLocation) {
+    self.id = id
+    self.part = part
+    self.location = location
+  }
+}
+
+/// Inline content of paragraphs, headings, list items and table cells.
+public indirect enum Inline: Equatable, Sendable {
+  case text(String)
+  case emphasis([Inline])
+  case strong([Inline])
+  case code(String)
+  case link(url: String, [Inline])
+  /// A line break inside a paragraph that reflows as a space.
+  case softBreak
+  case lineBreak
+  case placeholder(Placeholder)
+}
+
+/// Column alignment of a table.
+public enum TableAlignment: String, Sendable {
+  case none, left, center, right
+}
+
+/// A block of the brief's body.
+public indirect enum Block: Equatable, Sendable {
+  case heading(level: Int, [Inline], SourceLocation)
+  case paragraph([Inline], SourceLocation)
+  case list(ordered: Bool, start: Int, items: [[Block]], SourceLocation)
+  case quote([Block], SourceLocation)
+  /// A GFM table: header cells, column alignments, body rows of cells.
+  case table(header: [[Inline]], alignments: [TableAlignment], rows: [[[Inline]]], SourceLocation)
+  /// `![alt text](chart:ID)` alone in a paragraph: a full-width figure.
+  case chart(id: String, alt: String, SourceLocation)
+  /// `{{table:NAME}}` alone in a paragraph: a table generated from the dataset.
+  case generatedTable(name: String, SourceLocation)
+  /// `{{key-figures: ID, ID, ID}}` alone in a paragraph: a row of key-figure tiles.
+  case keyFigures(ids: [String], SourceLocation)
+  case code(String, SourceLocation)
+  case rule(SourceLocation)
+}
