@@ -22,12 +22,34 @@ public struct OutputOptions: Sendable {
   public var scale: Double
   /// The largest PNG the backend will allocate, in pixels.
   public var maxPixels: Int
+  /// PDF bookmarks, in reading order; each names an anchor placed in a scene.
+  public var outline: [OutlineEntry]
+  /// PDF page labels, one per page ("i", "1", "A-1"); none when empty.
+  public var pageLabels: [String]
 
-  public init(metadata: SceneMetadata? = nil, date: PDFDate? = nil, scale: Double = 1, maxPixels: Int = 100_000_000) {
+  public init(
+    metadata: SceneMetadata? = nil, date: PDFDate? = nil, scale: Double = 1, maxPixels: Int = 100_000_000,
+    outline: [OutlineEntry] = [], pageLabels: [String] = []
+  ) {
     self.metadata = metadata
     self.date = date
     self.scale = scale
     self.maxPixels = maxPixels
+    self.outline = outline
+    self.pageLabels = pageLabels
+  }
+}
+
+/// A PDF bookmark: a title at a nesting level (1 for top), opening a named anchor.
+public struct OutlineEntry: Equatable, Sendable {
+  public var level: Int
+  public var title: String
+  public var anchor: String
+
+  public init(level: Int, title: String, anchor: String) {
+    self.level = level
+    self.title = title
+    self.anchor = anchor
   }
 }
 
@@ -87,11 +109,52 @@ public final class CairoBackend {
       cairo_pdf_surface_set_size(surface.pointer, size.width, size.height)
     }
     renderer.onEndPage = { ctx in cairo_show_page(ctx.pointer) }
-    for scene in scenes { try renderer.draw(scene) }
+    renderer.onLink = { rect, target, cr in
+      // Cairo's link tags take the rectangle in the page's user space; targets are "#anchor" or a URI.
+      let area = "rect=[\(Self.number(rect.x)) \(Self.number(rect.y)) \(Self.number(rect.width)) \(Self.number(rect.height))]"
+      let attributes = target.hasPrefix("#")
+        ? "\(area) dest='\(Self.escape(String(target.dropFirst())))'" : "\(area) uri='\(Self.escape(target))'"
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+      cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+    renderer.onAnchor = { name, point, cr in
+      cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(Self.number(point.x)) y=\(Self.number(point.y))")
+      cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+    var parents: [Int32] = [Int32(CAIRO_PDF_OUTLINE_ROOT)]
+    for entry in options.outline {
+      let level = max(1, min(entry.level, parents.count))
+      parents = Array(parents.prefix(level))
+      let id = cairo_pdf_surface_add_outline(
+        surface.pointer, parents[level - 1], entry.title, "dest='\(Self.escape(entry.anchor))'", cairo_pdf_outline_flags_t(0))
+      parents.append(id)
+    }
+    for (i, scene) in scenes.enumerated() {
+      if i < options.pageLabels.count { cairo_pdf_surface_set_page_label(surface.pointer, options.pageLabels[i]) }
+      try renderer.draw(scene)
+    }
     try context.checkStatus("drawing the PDF")
     try surface.finish()
-    return sink.bytes
+    return PDFCrossReference.freeUnwrittenObjects(sink.bytes)
   }
+
+  /// A number for Cairo's tag attributes: plain decimals, no exponent.
+  static func number(_ v: Double) -> String {
+    guard v.isFinite else { return "0" }
+    let r = (v * 1000).rounded() / 1000
+    return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
+  }
+
+  /// Escapes a value for a single-quoted Cairo tag attribute.
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+      if ch == "\\" || ch == "'" { out.append("\\") }
+      out.append(ch)
+    }
+    return out
+  }
+
 
   /// An SVG whose ids do not depend on what was rendered before in the process.
   public func svg(_ scene: Scene) throws -> [UInt8] {

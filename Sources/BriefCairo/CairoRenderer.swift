@@ -11,6 +11,9 @@ struct CairoRenderer: Renderer {
   var onEndPage: (CairoContext) throws -> Void = { _ in }
   /// Called before drawing each page, with its size; PDF surfaces resize here.
   var onBeginPage: (Size) throws -> Void = { _ in }
+  /// Called for link areas and named destinations; only PDFs record them.
+  var onLink: (Rect, String, OpaquePointer) throws -> Void = { _, _, _ in }
+  var onAnchor: (String, Point, OpaquePointer) throws -> Void = { _, _, _ in }
 
   private var cr: OpaquePointer { context.pointer }
 
@@ -72,6 +75,24 @@ struct CairoRenderer: Renderer {
 
   mutating func popClip() throws {
     cairo_restore(cr)
+  }
+
+  mutating func pushTransform(offset: Point, scale: Double) throws {
+    cairo_save(cr)
+    cairo_translate(cr, offset.x, offset.y)
+    if scale.isFinite && scale > 0 { cairo_scale(cr, scale, scale) }
+  }
+
+  mutating func popTransform() throws {
+    cairo_restore(cr)
+  }
+
+  mutating func link(_ rect: Rect, target: String) throws {
+    try onLink(rect, target, cr)
+  }
+
+  mutating func anchor(_ name: String, at point: Point) throws {
+    try onAnchor(name, point, cr)
   }
 
   mutating func endPage() throws {

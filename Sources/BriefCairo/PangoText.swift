@@ -42,12 +42,64 @@ public final class PangoTextEngine: TextMeasurer {
   }
 
   public func measure(_ text: String, style: TextStyle, maxWidth: Double?) throws -> TextMetrics {
-    try layout(text, style: style, maxWidth: maxWidth).metrics
+    try layout(text, style: style, spans: [], maxWidth: maxWidth).metrics
+  }
+
+  public func measure(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double?) throws -> TextMetrics {
+    try layout(text, style: style, spans: spans, maxWidth: maxWidth).metrics
+  }
+
+  public func lines(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double) throws -> [TextLine] {
+    let layout = try layout(text, style: style, spans: spans, maxWidth: maxWidth)
+    guard let iter = pango_layout_get_iter(layout.pointer) else {
+      throw RenderError.invalidRequest("Pango could not iterate the lines of \"\(text.prefix(40))\"")
+    }
+    defer { pango_layout_iter_free(iter) }
+    let offsets = Self.scalarIndexByByte(text)
+    let scale = Double(PANGO_SCALE)
+    var out: [TextLine] = []
+    repeat {
+      guard let line = pango_layout_iter_get_line_readonly(iter) else { break }
+      var logical = PangoRectangle()
+      pango_layout_iter_get_line_extents(iter, nil, &logical)
+      let startByte = Int(line.pointee.start_index), endByte = startByte + Int(line.pointee.length)
+      out.append(
+        TextLine(
+          start: offsets[min(max(startByte, 0), offsets.count - 1)], end: offsets[min(max(endByte, 0), offsets.count - 1)],
+          baseline: Double(pango_layout_iter_get_baseline(iter)) / scale, top: Double(logical.y) / scale,
+          height: Double(logical.height) / scale))
+    } while pango_layout_iter_next_line(iter) != 0
+    return out
+  }
+
+  /// For each UTF-8 byte offset (and the end), the number of Unicode scalars before it.
+  static func scalarIndexByByte(_ text: String) -> [Int] {
+    var out: [Int] = []
+    out.reserveCapacity(text.utf8.count + 1)
+    var scalars = 0
+    for scalar in text.unicodeScalars {
+      for _ in 0..<UTF8.width(scalar) { out.append(scalars) }
+      scalars += 1
+    }
+    out.append(scalars)
+    return out
+  }
+
+  /// For each scalar offset (and the end), its UTF-8 byte offset.
+  static func byteIndexByScalar(_ text: String) -> [Int] {
+    var out: [Int] = []
+    var bytes = 0
+    for scalar in text.unicodeScalars {
+      out.append(bytes)
+      bytes += UTF8.width(scalar)
+    }
+    out.append(bytes)
+    return out
   }
 
   /// Draws a text item with its anchors applied on a Cairo context.
   func draw(_ item: TextItem, on cr: OpaquePointer) throws {
-    let layout = try layout(item.text, style: item.style, maxWidth: item.maxWidth)
+    let layout = try layout(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
     let frame = TextLayoutBox.frame(for: item, metrics: layout.metrics)
     let c = item.style.color
     cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
@@ -59,8 +111,8 @@ public final class PangoTextEngine: TextMeasurer {
   ///
   /// Fails when some character has no glyph in any installed font: Pango would
   /// silently draw boxes.
-  func layout(_ text: String, style: TextStyle, maxWidth: Double?) throws -> Layout {
-    let key = LayoutKey(text: text, style: style, maxWidth: maxWidth)
+  func layout(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double?) throws -> Layout {
+    let key = LayoutKey(text: text, style: style, spans: spans, maxWidth: maxWidth)
     if let hit = cache[key] { return hit }
     guard let p = pango_layout_new(context) else {
       throw RenderError.invalidRequest("Pango could not create a layout")
@@ -77,9 +129,30 @@ public final class PangoTextEngine: TextMeasurer {
     pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(style.font.weight.rawValue)))
     pango_font_description_set_style(desc, style.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
     pango_layout_set_font_description(p, desc)
-    if style.tabularFigures, let attrs = pango_attr_list_new() {
-      if let feature = pango_attr_font_features_new("tnum") {
+    if style.tabularFigures || !spans.isEmpty, let attrs = pango_attr_list_new() {
+      if style.tabularFigures, let feature = pango_attr_font_features_new("tnum") {
         pango_attr_list_insert(attrs, feature)
+      }
+      let bytes = Self.byteIndexByScalar(text)
+      for span in spans {
+        let a = min(max(span.start, 0), bytes.count - 1), b = min(max(span.end, a), bytes.count - 1)
+        guard a < b else { continue }
+        var list: [UnsafeMutablePointer<PangoAttribute>?] = []
+        if let w = span.weight { list.append(pango_attr_weight_new(PangoWeight(rawValue: UInt32(w.rawValue)))) }
+        if let i = span.italic { list.append(pango_attr_style_new(i ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)) }
+        if let c = span.color {
+          list.append(pango_attr_foreground_new(UInt16(c.red * 65535), UInt16(c.green * 65535), UInt16(c.blue * 65535)))
+        }
+        if span.superscript {
+          list.append(pango_attr_size_new_absolute(Int32((style.font.size * 0.62 * Double(PANGO_SCALE)).rounded())))
+          list.append(pango_attr_rise_new(Int32((style.font.size * 0.36 * Double(PANGO_SCALE)).rounded())))
+        }
+        if span.monospace { list.append(pango_attr_family_new("DejaVu Sans Mono")) }
+        for case let attr? in list {
+          attr.pointee.start_index = UInt32(bytes[a])
+          attr.pointee.end_index = UInt32(bytes[b])
+          pango_attr_list_insert(attrs, attr)
+        }
       }
       pango_layout_set_attributes(p, attrs)
       pango_attr_list_unref(attrs)
@@ -95,6 +168,10 @@ public final class PangoTextEngine: TextMeasurer {
     case .left: pango_layout_set_alignment(p, PANGO_ALIGN_LEFT)
     case .center: pango_layout_set_alignment(p, PANGO_ALIGN_CENTER)
     case .right: pango_layout_set_alignment(p, PANGO_ALIGN_RIGHT)
+    case .justify:
+      pango_layout_set_alignment(p, PANGO_ALIGN_LEFT)
+      pango_layout_set_justify(p, 1)
+      if style.justifyLastLine { pango_layout_set_justify_last_line(p, 1) }
     }
     if style.lineSpacing != 1, style.lineSpacing.isFinite, style.lineSpacing > 0 {
       pango_layout_set_line_spacing(p, Float(style.lineSpacing))
@@ -126,6 +203,7 @@ public final class PangoTextEngine: TextMeasurer {
   private struct LayoutKey: Hashable {
     var text: String
     var style: TextStyle
+    var spans: [TextSpan]
     var maxWidth: Double?
   }
 }

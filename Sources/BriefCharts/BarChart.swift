@@ -5,11 +5,34 @@ import BriefScene
 public struct BarItem: Equatable, Sendable {
   public var label: String
   public var value: ReportedValue
+  /// The text next to the bar; by default the value formatted for its kind.
+  public var valueLabel: String?
+  /// Draw the value's whole interval as an error bar around the bar's end
+  /// (for derived estimates, whose interval is not a reported range).
+  public var showsInterval: Bool
+  /// The group the bar belongs to; consecutive bars of one group share a heading.
+  public var group: String?
 
-  public init(label: String, value: ReportedValue) {
+  public init(label: String, value: ReportedValue, valueLabel: String? = nil, showsInterval: Bool = false, group: String? = nil) {
     self.label = label
     self.value = value
+    self.valueLabel = valueLabel
+    self.showsInterval = showsInterval
+    self.group = group
   }
+}
+
+/// Which way bars run.
+public enum BarOrientation: String, Sendable, CaseIterable {
+  case horizontal, vertical
+}
+
+/// How a reported range is drawn.
+public enum RangeStyle: String, Sendable, CaseIterable {
+  /// A bar to the low end and a whisker to the high end.
+  case whisker
+  /// A bar floating from the low end to the high end.
+  case floating
 }
 
 /// A horizontal bar chart whose bars draw each kind of reported value honestly:
@@ -22,25 +45,47 @@ public struct BarChart: Equatable, Sendable {
   public var items: [BarItem]
   /// Appended to tick labels, e.g. "%"; units in words belong in the subtitle.
   public var tickSuffix: String
+  public var orientation: BarOrientation
+  public var rangeStyle: RangeStyle
 
-  public init(id: String, frame: FrameText, items: [BarItem], tickSuffix: String = "") {
+  public init(
+    id: String, frame: FrameText, items: [BarItem], tickSuffix: String = "", orientation: BarOrientation = .horizontal,
+    rangeStyle: RangeStyle = .whisker
+  ) {
     self.id = id
     self.frame = frame
     self.items = items
     self.tickSuffix = tickSuffix
+    self.orientation = orientation
+    self.rangeStyle = rangeStyle
   }
 
-  /// The geometry of one bar after normalisation: where its solid part ends
-  /// and what it draws beyond.
+  /// The geometry of one bar after normalisation, in data units.
   struct MarkValue: Equatable {
     var label: String
     var valueLabel: String
-    /// The end of the bar (its start is zero).
+    var group: String?
+    /// Where the solid (or outlined) bar starts: zero, or a range's low end for floating bars.
+    var barStart: Double
     var barEnd: Double
-    /// The high end of a range's whisker.
-    var whiskerEnd: Double?
+    /// A whisker from `whiskerLow` to `whiskerHigh`; a nil high end runs open to the axis end with an arrow.
+    var whiskerLow: Double?
+    var whiskerHigh: Double?
+    var hasWhisker: Bool
     var outlined: Bool
+    /// An arrow past the bar's end: a lower bound.
     var arrow: Bool
+
+    /// Every finite value the scale must show.
+    var extent: [Double] {
+      [barStart, barEnd] + (hasWhisker ? [whiskerLow, whiskerHigh].compactMap { $0 } : [])
+    }
+  }
+
+  /// A row of the category axis: a group heading or a bar.
+  enum Row: Equatable {
+    case heading(String)
+    case bar(Int)
   }
 
   /// Compiles the chart into a scene, phase by phase: select, normalise, scales, marks, guides, frame.
@@ -50,8 +95,22 @@ public struct BarChart: Equatable, Sendable {
     guard !items.isEmpty else { throw fail(.select, "there are no bars to draw") }
     // normalise
     let marks = try items.map { try normalise($0) }
+    var rows: [Row] = []
+    var currentGroup: String?
+    for (i, m) in marks.enumerated() {
+      if let g = m.group, g != currentGroup, orientation == .horizontal { rows.append(.heading(g)) }
+      currentGroup = m.group
+      rows.append(.bar(i))
+    }
     // frame (first, for the plot area it leaves)
-    let notes = frame.notes + Self.markNotes(for: items.map(\.value.kind))
+    // Explain the marks that appear: derived estimates draw as error bars, not as their nominal kind.
+    var notes = frame.notes + Self.markNotes(for: items.filter { !$0.showsInterval }.map(\.value.kind), floating: rangeStyle == .floating)
+    if marks.contains(where: { $0.hasWhisker && $0.whiskerLow != $0.barEnd }) {
+      notes.append(
+        marks.contains(where: { $0.hasWhisker && $0.whiskerHigh == nil })
+          ? "Lines across a bar's end show the range a derived estimate allows; an arrow means no upper limit."
+          : "Lines across a bar's end show the range a derived estimate allows.")
+    }
     let chartFrame: ChartFrame
     do {
       chartFrame = try ChartFrame(
@@ -61,9 +120,30 @@ public struct BarChart: Equatable, Sendable {
       throw fail(.frame, message)
     }
     let area = chartFrame.plotArea
+    let layout = try orientation == .horizontal
+      ? horizontalLayout(marks, rows: rows, area: area, style: style, measurer: measurer)
+      : verticalLayout(marks, area: area, style: style, measurer: measurer)
+    var prims = layout
+    prims.append(contentsOf: chartFrame.primitives)
+    return Scene(
+      size: size, background: style.background, primitives: prims,
+      metadata: SceneMetadata(
+        title: frame.title, keywords: ["BriefKit", id], altText: altText(marks), sourceLine: frame.source))
+  }
 
+  static let arrowLength = 16.0
+
+  /// The domain covering zero and every mark, widened to round ticks.
+  func valueScale(_ marks: [MarkValue], range: (Double, Double)) -> LinearScale {
+    let ends = marks.flatMap(\.extent)
+    let low = min(0, ends.min() ?? 0), high = max(0, ends.max() ?? 0)
+    return LinearScale(domain: (low, high), range: range).nice(count: 5)
+  }
+
+  func horizontalLayout(_ marks: [MarkValue], rows: [Row], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> [Primitive] {
     // scales
-    let labelStyle = style.text(size: style.labelSize)
+    let labelStyle = style.text(size: style.labelSize, alignment: .right)
+    let headingStyle = style.text(size: style.labelSize, weight: .semibold)
     let valueStyle = style.text(size: style.labelSize, weight: .medium, tabular: true)
     let tickStyle = style.text(size: style.tickSize, tabular: true)
     let tickHeight = try measurer.measure("0", style: tickStyle, maxWidth: nil).height + 4
@@ -71,111 +151,203 @@ public struct BarChart: Equatable, Sendable {
     for m in marks { widest = max(widest, try measurer.measure(m.label, style: labelStyle, maxWidth: nil).width) }
     let labelColumn = min(widest, area.width * 0.32)
     var widestValue = 0.0
-    for m in marks { widestValue = max(widestValue, try measurer.measure(m.valueLabel, style: valueStyle, maxWidth: nil).width) }
-    let arrowRoom = marks.contains(where: \.arrow) ? Self.arrowLength : 0
+    for m in marks {
+      widestValue = max(widestValue, try measurer.measure(style.localised(m.valueLabel), style: valueStyle, maxWidth: nil).width)
+    }
+    let arrowRoom = marks.contains(where: { $0.arrow || ($0.hasWhisker && $0.whiskerHigh == nil) }) ? Self.arrowLength : 0
     let plotLeft = area.minX + labelColumn + 10
     let plotRight = area.maxX - widestValue - arrowRoom - 8
     let plotBottom = area.maxY - tickHeight
-    guard plotRight - plotLeft > 40, plotBottom - area.minY > 10 * Double(marks.count).squareRoot() else {
+    guard plotRight - plotLeft > 40, plotBottom - area.minY > 10 * Double(rows.count).squareRoot() else {
       throw fail(.scales, "the labels leave no room for the bars; widen the chart or shorten the labels")
     }
-    let ends = marks.flatMap { [$0.barEnd, $0.whiskerEnd ?? $0.barEnd] }
-    let low = min(0, ends.min() ?? 0), high = max(0, ends.max() ?? 0)
-    let x = LinearScale(domain: (low, high), range: (plotLeft, plotRight)).nice(count: 5)
-    let band = BandScale(count: marks.count, range: (area.minY, plotBottom), padding: 0.35)
+    let x = valueScale(marks, range: (plotLeft, plotRight))
+    let band = BandScale(count: rows.count, range: (area.minY, plotBottom), padding: 0.35)
     guard band.bandwidth >= 3 else {
       throw fail(.scales, "\(marks.count) bars do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }
 
     // guides
-    let axis = ValueAxis(scale: x, count: 5, suffix: tickSuffix)
+    let axis = ValueAxis(scale: x, count: 5, suffix: tickSuffix, style: style)
     var prims = axis.primitives(top: area.minY, bottom: plotBottom, style: style)
 
     // marks
-    let color = style.palette.first ?? style.inkColor
-    let ink = StrokeStyle(color: style.inkColor, width: style.whiskerWidth, cap: .butt)
-    let thickness = min(band.bandwidth, 26)
+    let thickness = min(band.bandwidth, 2.8 * style.labelSize)
     var bars: [Primitive] = []
     var categoryLabels: [Primitive] = []
     var valueLabels: [Primitive] = []
-    for (i, m) in marks.enumerated() {
-      let cy = band.center(i)
-      let y0 = cy - thickness / 2
-      let x0 = x.map(0), x1 = x.map(m.barEnd)
-      let rect = Rect(x: min(x0, x1), y: y0, width: abs(x1 - x0), height: thickness)
-      var parts: [Primitive] = []
-      if m.outlined {
-        parts.append(.rect(rect, color.withAlpha(0.14)))
-        parts.append(.stroke(.rect(rect.inset(top: 0.6, left: 0.6, bottom: 0.6, right: 0.6)), StrokeStyle(color: color, width: 1.2, dash: [3, 2])))
-      } else {
-        parts.append(.rect(rect, color))
+    for (r, row) in rows.enumerated() {
+      let cy = band.center(r)
+      switch row {
+      case .heading(let text):
+        categoryLabels.append(
+          .text(TextItem(text, at: Point(area.minX, cy), style: headingStyle, horizontal: .start, vertical: .middle, maxWidth: area.width)))
+      case .bar(let i):
+        let m = marks[i]
+        let (parts, tip) = markPrimitives(m, scale: x, center: cy, thickness: thickness, axisEnd: plotRight, style: style) { v, b in Point(v, b) }
+        bars.append(.group(role: "bar", parts))
+        categoryLabels.append(
+          .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
+        valueLabels.append(
+          .text(TextItem(style.localised(m.valueLabel), at: Point(tip + 5, cy), style: valueStyle, horizontal: .start, vertical: .middle)))
       }
-      var labelX = max(x0, x1)
-      if let w = m.whiskerEnd {
-        let xw = x.map(w)
-        let cap = thickness * 0.55
-        parts.append(.line(from: Point(x1, cy), to: Point(xw, cy), ink))
-        parts.append(.line(from: Point(xw, cy - cap / 2), to: Point(xw, cy + cap / 2), ink))
-        parts.append(.line(from: Point(x1, cy - cap / 2), to: Point(x1, cy + cap / 2), ink))
-        labelX = max(labelX, xw)
-      }
-      if m.arrow {
-        let h = thickness * 0.42
-        parts.append(.line(from: Point(x1, cy), to: Point(x1 + Self.arrowLength - 2, cy), ink))
-        parts.append(
-          .fill(
-            .polyline(
-              [Point(x1 + Self.arrowLength, cy), Point(x1 + Self.arrowLength - 6, cy - h), Point(x1 + Self.arrowLength - 6, cy + h)],
-              closed: true), style.inkColor))
-        labelX = x1 + Self.arrowLength
-      }
-      bars.append(.group(role: "bar", parts))
-      categoryLabels.append(
-        .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: style.text(size: style.labelSize, alignment: .right), horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
-      valueLabels.append(.text(TextItem(m.valueLabel, at: Point(labelX + 5, cy), style: valueStyle, horizontal: .start, vertical: .middle)))
     }
     prims.append(.group(role: "bars", bars))
     prims.append(.group(role: "category-labels", categoryLabels))
     prims.append(.group(role: "value-labels", valueLabels))
-    prims.append(contentsOf: chartFrame.primitives)
-
-    return Scene(
-      size: size, background: style.background, primitives: prims,
-      metadata: SceneMetadata(
-        title: frame.title, keywords: ["BriefKit", id],
-        altText: altText(marks), sourceLine: frame.source))
+    return prims
   }
 
-  static let arrowLength = 16.0
+  func verticalLayout(_ marks: [MarkValue], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> [Primitive] {
+    let labelStyle = style.text(size: style.labelSize, alignment: .center)
+    let valueStyle = style.text(size: style.labelSize, weight: .medium, alignment: .center, tabular: true)
+    let tickStyle = style.text(size: style.tickSize, alignment: .right, tabular: true)
+    // Category labels wrap to their band; the tallest sets the room under the plot.
+    let provisionalStep = area.width / Double(max(1, marks.count))
+    let labelWidth = max(20, provisionalStep * 0.92)
+    var labelHeight = 0.0
+    for m in marks { labelHeight = max(labelHeight, try measurer.measure(m.label, style: labelStyle, maxWidth: labelWidth).height) }
+    let valueHeight = try measurer.measure("0", style: valueStyle, maxWidth: nil).height
+    let arrowRoom = marks.contains(where: { $0.arrow || ($0.hasWhisker && $0.whiskerHigh == nil) }) ? Self.arrowLength : 0
+    let plotTop = area.minY + valueHeight + arrowRoom + 4
+    let plotBottom = area.maxY - labelHeight - 6
+    guard plotBottom - plotTop > 40 else {
+      throw fail(.scales, "the labels leave no room for the bars; make the chart taller or shorten the labels")
+    }
+    let y = valueScale(marks, range: (plotBottom, plotTop))
+    let axis = ValueAxis(scale: y, count: 5, suffix: tickSuffix, style: style)
+    var tickWidth = 0.0
+    for l in axis.labels { tickWidth = max(tickWidth, try measurer.measure(l, style: tickStyle, maxWidth: nil).width) }
+    let plotLeft = area.minX + tickWidth + 6
+    let band = BandScale(count: marks.count, range: (plotLeft, area.maxX), padding: 0.35)
+    guard band.bandwidth >= 3 else {
+      throw fail(.scales, "\(marks.count) bars do not fit in \(Int(area.width)) points; make the chart wider")
+    }
+    var prims = axis.horizontalPrimitives(left: plotLeft, right: area.maxX, style: style)
+    let thickness = min(band.bandwidth, 9 * style.labelSize)
+    var bars: [Primitive] = []
+    var categoryLabels: [Primitive] = []
+    var valueLabels: [Primitive] = []
+    for (i, m) in marks.enumerated() {
+      let cx = band.center(i)
+      let (parts, tip) = markPrimitives(m, scale: y, center: cx, thickness: thickness, axisEnd: plotTop, style: style) { v, b in Point(b, v) }
+      bars.append(.group(role: "bar", parts))
+      categoryLabels.append(
+        .text(TextItem(m.label, at: Point(cx, plotBottom + 6), style: labelStyle, horizontal: .middle, vertical: .top, maxWidth: min(labelWidth, band.step * 0.96))))
+      valueLabels.append(
+        .text(TextItem(style.localised(m.valueLabel), at: Point(cx, tip - 4), style: valueStyle, horizontal: .middle, vertical: .bottom)))
+    }
+    prims.append(.group(role: "bars", bars))
+    prims.append(.group(role: "category-labels", categoryLabels))
+    prims.append(.group(role: "value-labels", valueLabels))
+    return prims
+  }
+
+  /// The primitives of one bar and the position its value label follows.
+  ///
+  /// `point(value, band)` turns a value position and a band position into a
+  /// point, so one routine draws horizontal and vertical bars.
+  func markPrimitives(
+    _ m: MarkValue, scale: LinearScale, center c: Double, thickness t: Double, axisEnd: Double, style: ChartStyle,
+    point: (Double, Double) -> Point
+  ) -> ([Primitive], Double) {
+    let color = style.palette.first ?? style.inkColor
+    let ink = StrokeStyle(color: style.inkColor, width: style.whiskerWidth, cap: .butt)
+    let v0 = scale.map(m.barStart), v1 = scale.map(m.barEnd)
+    let direction: Double = scale.range.high >= scale.range.low ? 1 : -1
+    func rect(_ a: Double, _ b: Double) -> Path {
+      .polyline([point(a, c - t / 2), point(b, c - t / 2), point(b, c + t / 2), point(a, c + t / 2)], closed: true)
+    }
+    var parts: [Primitive] = []
+    if m.outlined {
+      parts.append(.fill(rect(v0, v1), color.withAlpha(0.14)))
+      let inset = 0.6 * direction
+      let outline = Path.polyline(
+        [point(v0, c - t / 2 + 0.6), point(v1 - inset, c - t / 2 + 0.6), point(v1 - inset, c + t / 2 - 0.6), point(v0, c + t / 2 - 0.6)], closed: true)
+      parts.append(.stroke(outline, StrokeStyle(color: color, width: 1.2, dash: [3, 2])))
+    } else {
+      parts.append(.fill(rect(v0, v1), color))
+    }
+    var tip = direction > 0 ? max(v0, v1) : min(v0, v1)
+    func further(_ a: Double, _ b: Double) -> Double { direction > 0 ? max(a, b) : min(a, b) }
+    if m.hasWhisker, let low = m.whiskerLow {
+      let w0 = scale.map(low)
+      let w1 = m.whiskerHigh.map(scale.map) ?? axisEnd
+      let cap = t * 0.55
+      parts.append(.stroke(.line(from: point(w0, c), to: point(w1, c)), ink))
+      parts.append(.stroke(.line(from: point(w0, c - cap / 2), to: point(w0, c + cap / 2)), ink))
+      if m.whiskerHigh != nil {
+        parts.append(.stroke(.line(from: point(w1, c - cap / 2), to: point(w1, c + cap / 2)), ink))
+        tip = further(tip, w1)
+      } else {
+        parts.append(arrowHead(at: w1 + direction * Self.arrowLength, c: c, height: t * 0.42, direction: direction, style: style, point: point))
+        parts.append(.stroke(.line(from: point(w1, c), to: point(w1 + direction * (Self.arrowLength - 2), c)), ink))
+        tip = w1 + direction * Self.arrowLength
+      }
+    }
+    if m.arrow {
+      let end = v1 + direction * Self.arrowLength
+      parts.append(.stroke(.line(from: point(v1, c), to: point(end - direction * 2, c)), ink))
+      parts.append(arrowHead(at: end, c: c, height: t * 0.42, direction: direction, style: style, point: point))
+      tip = further(tip, end)
+    }
+    return (parts, tip)
+  }
+
+  func arrowHead(at tipV: Double, c: Double, height h: Double, direction: Double, style: ChartStyle, point: (Double, Double) -> Point) -> Primitive {
+    .fill(.polyline([point(tipV, c), point(tipV - direction * 6, c - h), point(tipV - direction * 6, c + h)], closed: true), style.inkColor)
+  }
 
   /// Turns a reported value into bar geometry; one-sided bounds keep their bound as the bar's end.
   func normalise(_ item: BarItem) throws -> MarkValue {
     let v = item.value
-    let label = v.formatted()
+    let label = item.valueLabel ?? v.formatted()
+    var m = MarkValue(
+      label: item.label, valueLabel: label, group: item.group, barStart: 0, barEnd: 0, whiskerLow: nil, whiskerHigh: nil,
+      hasWhisker: false, outlined: false, arrow: false)
+    func finite(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
     switch v.kind {
     case .exact, .approximate:
-      guard let e = v.estimate, e.isFinite else { throw fail(.normalise, "\(item.label): the value has no estimate") }
-      return MarkValue(label: item.label, valueLabel: label, barEnd: e, whiskerEnd: nil, outlined: false, arrow: false)
+      guard let e = finite(v.estimate) else { throw fail(.normalise, "\(item.label): the value has no estimate") }
+      m.barEnd = e
+      if item.showsInterval, let low = finite(v.interval.low), !(v.interval.isPoint) {
+        m.hasWhisker = true
+        m.whiskerLow = low
+        m.whiskerHigh = finite(v.interval.high)
+      }
     case .range, .approximateRange:
-      guard let lo = v.interval.low, let hi = v.interval.high, lo.isFinite, hi.isFinite else {
+      guard let lo = finite(v.stated.first ?? v.interval.low), let hi = finite(v.stated.dropFirst().first ?? v.interval.high) else {
         throw fail(.normalise, "\(item.label): the range has an open end")
       }
-      let (a, b) = (v.stated.first ?? lo, v.stated.dropFirst().first ?? hi)
-      return MarkValue(label: item.label, valueLabel: label, barEnd: min(a, b), whiskerEnd: max(a, b), outlined: false, arrow: false)
+      if rangeStyle == .floating {
+        m.barStart = min(lo, hi)
+        m.barEnd = max(lo, hi)
+      } else {
+        m.barEnd = min(lo, hi)
+        m.hasWhisker = true
+        m.whiskerLow = min(lo, hi)
+        m.whiskerHigh = max(lo, hi)
+      }
     case .atLeast, .moreThan:
-      guard let lo = v.stated.first ?? v.interval.low, lo.isFinite else { throw fail(.normalise, "\(item.label): the bound is not finite") }
-      return MarkValue(label: item.label, valueLabel: label, barEnd: lo, whiskerEnd: nil, outlined: false, arrow: true)
+      guard let lo = finite(v.stated.first ?? v.interval.low) else { throw fail(.normalise, "\(item.label): the bound is not finite") }
+      m.barEnd = lo
+      m.arrow = true
     case .atMost, .lessThan:
-      guard let hi = v.stated.first ?? v.interval.high, hi.isFinite else { throw fail(.normalise, "\(item.label): the bound is not finite") }
-      return MarkValue(label: item.label, valueLabel: label, barEnd: hi, whiskerEnd: nil, outlined: true, arrow: false)
+      guard let hi = finite(v.stated.first ?? v.interval.high) else { throw fail(.normalise, "\(item.label): the bound is not finite") }
+      m.barEnd = hi
+      m.outlined = true
     }
+    return m
   }
 
   /// One note per kind of mark that needs explaining, in a fixed order.
-  static func markNotes(for kinds: [ReportedValue.Kind]) -> [String] {
+  static func markNotes(for kinds: [ReportedValue.Kind], floating: Bool = false) -> [String] {
     var notes: [String] = []
     if kinds.contains(where: { $0 == .range || $0 == .approximateRange }) {
-      notes.append("Reported ranges: the bar ends at the low figure and the line runs to the high figure.")
+      notes.append(
+        floating
+          ? "Reported ranges: the bar runs from the low figure to the high figure."
+          : "Reported ranges: the bar ends at the low figure and the line runs to the high figure.")
     }
     if kinds.contains(where: { $0 == .atMost || $0 == .lessThan }) {
       notes.append("Outlined bars are upper bounds (“up to”): the true figure may be lower.")
@@ -191,7 +363,7 @@ public struct BarChart: Equatable, Sendable {
 
   func altText(_ marks: [MarkValue]) -> String {
     let parts = marks.map { "\($0.label): \($0.valueLabel)" }.joined(separator: "; ")
-    var s = "Horizontal bar chart. \(frame.title)."
+    var s = "\(orientation == .horizontal ? "Horizontal" : "Vertical") bar chart. \(frame.title)."
     if !frame.subtitle.isEmpty { s += " \(frame.subtitle)." }
     s += " \(marks.count) bar\(marks.count == 1 ? "" : "s"): \(parts)."
     if !frame.source.isEmpty { s += " \(frame.source)" }

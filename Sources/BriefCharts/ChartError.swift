@@ -4,6 +4,8 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
   case invalid(chart: String, phase: Phase, message: String)
   /// There is not enough room to lay the chart out.
   case layout(String)
+  /// A problem traced to a place in a spec file.
+  case located(file: String, line: Int, column: Int, chart: String, phase: Phase, message: String)
 
   /// The compile phases of a chart, in order.
   public enum Phase: String, Sendable {
@@ -16,6 +18,8 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
       return "chart \(chart): \(phase.rawValue): \(message)"
     case .layout(let message):
       return message
+    case .located(let file, let line, let column, let chart, let phase, let message):
+      return "\(file):\(line):\(column): error: chart \(chart): \(phase.rawValue): \(message)"
     }
   }
 }

@@ -29,6 +29,11 @@ public struct ChartStyle: Equatable, Sendable {
   public var margin: Double
   public var gridWidth: Double
   public var whiskerWidth: Double
+  /// How numbers are written: the thousands separator and the decimal mark.
+  public var thousandsSeparator: String = ","
+  public var decimalMark: String = "."
+  /// Month names on date axes: "Jan" or "January".
+  public var longMonthNames: Bool = false
 
   public init(
     size: Size, background: Color, fontFamilies: [String], titleSize: Double, subtitleSize: Double,
@@ -70,6 +75,20 @@ public struct ChartStyle: Equatable, Sendable {
     ],
     inkColor: rgb(0x1A, 0x1A, 0x1A),
     margin: 20, gridWidth: 0.6, whiskerWidth: 1.4)
+
+  /// A number text made by `NumberFormat` ("1,300.5"), with this style's separators.
+  public func localised(_ number: String) -> String {
+    if thousandsSeparator == "," && decimalMark == "." { return number }
+    var out = ""
+    for ch in number {
+      switch ch {
+      case ",": out += thousandsSeparator
+      case ".": out += decimalMark
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
 
   /// A text style in this chart style's fonts.
   public func text(

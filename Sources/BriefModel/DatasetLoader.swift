@@ -92,25 +92,9 @@ struct EntryReader {
     return fallback ?? SourceLocation(file: file, line: 1, column: 1)
   }
 
-  /// A short description of a node for "found …".
-  static func describe(_ node: Node) -> String {
-    switch node {
-    case .scalar(let scalar):
-      if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-        return "nothing (null)"
-      }
-      let text = scalar.string.count > 60 ? String(scalar.string.prefix(57)) + "..." : scalar.string
-      return "\"\(text)\""
-    case .mapping: return "a mapping"
-    case .sequence: return "a list"
-    case .alias: return "an alias"
-    }
-  }
+  static func describe(_ node: Node) -> String { node.foundDescription }
 
-  static func isNull(_ node: Node) -> Bool {
-    guard case .scalar(let scalar) = node else { return false }
-    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-  }
+  static func isNull(_ node: Node) -> Bool { node.isNull }
 
   /// The entries of a file: a list of mappings.
   mutating func entries(path: String, collection: String) -> [Entry] {
@@ -420,5 +404,32 @@ struct EntryReader {
     return ExchangeRate(
       id: id, base: base, quote: quote, rate: value, date: date, source: source, note: note,
       location: entry.location)
+  }
+}
+
+extension Node {
+  /// A short description of a node for an error's "found …" part: the text of a
+  /// scalar in quotes (cut at 60 characters), or what kind of node it is.
+  public var foundDescription: String {
+    switch self {
+    case .scalar(let scalar):
+      if isNull { return "nothing (null)" }
+      let text = scalar.string.count > 60 ? String(scalar.string.prefix(57)) + "..." : scalar.string
+      return "\"\(text)\""
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  /// Whether the node is YAML's null: empty, `~` or `null` unquoted.
+  public var isNull: Bool {
+    guard case .scalar(let scalar) = self else { return false }
+    return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+  }
+
+  /// The node's position as a location in `file`, 1-based; the file's start when the node has no mark.
+  public func location(in file: String) -> SourceLocation {
+    SourceLocation(file: file, line: Swift.max(mark?.line ?? 1, 1), column: Swift.max(mark?.column ?? 1, 1))
   }
 }

@@ -11,6 +11,13 @@ public indirect enum Primitive: Equatable, Hashable, Sendable {
   /// Draws the children in order; `role` names what they are ("bar", "axis", ...)
   /// so tests and accessibility tags can find them.
   case group(role: String, [Primitive])
+  /// Draws the children moved by `offset` and scaled by `scale` (a chart placed on a page).
+  case transform(offset: Point, scale: Double, [Primitive])
+  /// Marks a rectangle as a link to a named destination in the same document (`#note-3`)
+  /// or to a URI. Draws nothing itself.
+  case link(Rect, target: String)
+  /// Names a point of the page as a destination for links and outline entries.
+  case anchor(name: String, at: Point)
 }
 
 extension Primitive {
@@ -27,7 +34,7 @@ extension Primitive {
   /// The primitive and every primitive nested in it, depth first.
   public var flattened: [Primitive] {
     switch self {
-    case .clip(_, let children), .group(_, let children):
+    case .clip(_, let children), .group(_, let children), .transform(_, _, let children):
       return [self] + children.flatMap(\.flattened)
     default:
       return [self]

@@ -14,12 +14,20 @@ public protocol Renderer {
   /// Marks the start and end of a group of primitives with a role.
   mutating func beginGroup(role: String) throws
   mutating func endGroup(role: String) throws
+  /// Moves and scales what follows until the matching `popTransform`.
+  mutating func pushTransform(offset: Point, scale: Double) throws
+  mutating func popTransform() throws
+  /// A link area and a named destination; backends without links ignore them.
+  mutating func link(_ rect: Rect, target: String) throws
+  mutating func anchor(_ name: String, at point: Point) throws
   mutating func endPage() throws
 }
 
 extension Renderer {
   public mutating func beginGroup(role: String) throws {}
   public mutating func endGroup(role: String) throws {}
+  public mutating func link(_ rect: Rect, target: String) throws {}
+  public mutating func anchor(_ name: String, at point: Point) throws {}
 
   /// Draws a whole scene as one page.
   public mutating func draw(_ scene: Scene) throws {
@@ -45,6 +53,14 @@ extension Renderer {
       try beginGroup(role: role)
       for c in children { try draw(c) }
       try endGroup(role: role)
+    case .transform(let offset, let scale, let children):
+      try pushTransform(offset: offset, scale: scale)
+      for c in children { try draw(c) }
+      try popTransform()
+    case .link(let rect, let target):
+      try link(rect, target: target)
+    case .anchor(let name, let point):
+      try anchor(name, at: point)
     }
   }
 }

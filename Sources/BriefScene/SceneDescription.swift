@@ -25,7 +25,7 @@ extension Primitive: CustomStringConvertible {
       lines.append("\(pad)stroke \(path) \(s.color.hex) w\(fmt(s.width))\(dash)")
     case .text(let t):
       let f = t.style.font
-      let wrap = t.maxWidth.map { " wrap \(fmt($0))" } ?? ""
+      let wrap = (t.maxWidth.map { " wrap \(fmt($0))" } ?? "") + (t.spans.isEmpty ? "" : " spans \(t.spans.count)")
       lines.append(
         "\(pad)text \(quoted(t.text)) at \(fmt(t.position.x)),\(fmt(t.position.y)) "
           + "\(t.horizontalAnchor.rawValue)/\(t.verticalAnchor.rawValue) "
@@ -36,6 +36,13 @@ extension Primitive: CustomStringConvertible {
     case .group(let role, let children):
       lines.append("\(pad)group \(role)")
       for c in children { c.describe(into: &lines, depth: depth + 1) }
+    case .transform(let offset, let scale, let children):
+      lines.append("\(pad)transform \(fmt(offset.x)),\(fmt(offset.y)) x\(fmt(scale))")
+      for c in children { c.describe(into: &lines, depth: depth + 1) }
+    case .link(let r, let target):
+      lines.append("\(pad)link \(fmt(r.x)),\(fmt(r.y)) \(fmt(r.width))x\(fmt(r.height)) -> \(target)")
+    case .anchor(let name, let p):
+      lines.append("\(pad)anchor \(name) at \(fmt(p.x)),\(fmt(p.y))")
     }
   }
 }

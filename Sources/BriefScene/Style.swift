@@ -52,6 +52,8 @@ public struct Font: Equatable, Hashable, Sendable {
 /// Horizontal alignment of lines within a wrapped text block.
 public enum TextAlignment: String, Sendable {
   case left, center, right
+  /// Flush left and right by stretching spaces; a block's last line stays left unless `justifyLastLine`.
+  case justify
 }
 
 /// How a text block is drawn.
@@ -63,6 +65,8 @@ public struct TextStyle: Equatable, Hashable, Sendable {
   public var lineSpacing: Double
   /// Whether digits take one width each, so numbers in columns line up.
   public var tabularFigures: Bool
+  /// With `.justify`, stretch the last line too (for a line cut out of a justified paragraph).
+  public var justifyLastLine: Bool = false
 
   public init(
     font: Font, color: Color, alignment: TextAlignment = .left, lineSpacing: Double = 1,

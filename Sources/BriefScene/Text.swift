@@ -15,7 +15,36 @@ public enum VerticalAnchor: String, Sendable {
   case bottom
 }
 
-/// A run of plain text placed in the scene. Text is never interpreted as markup.
+/// A styled stretch of a text item: a character range with its own weight,
+/// slant, colour, or a raised (superscript) position.
+public struct TextSpan: Equatable, Hashable, Sendable {
+  /// The range, in Unicode scalars (characters as Swift's `unicodeScalars` counts them) from the text's start.
+  public var start: Int
+  public var end: Int
+  public var weight: FontWeight?
+  public var italic: Bool?
+  public var color: Color?
+  /// Drawn smaller and raised, for note markers.
+  public var superscript: Bool
+  /// A monospaced face, for code.
+  public var monospace: Bool
+
+  public init(
+    start: Int, end: Int, weight: FontWeight? = nil, italic: Bool? = nil, color: Color? = nil, superscript: Bool = false,
+    monospace: Bool = false
+  ) {
+    self.start = start
+    self.end = end
+    self.weight = weight
+    self.italic = italic
+    self.color = color
+    self.superscript = superscript
+    self.monospace = monospace
+  }
+}
+
+/// A run of plain text placed in the scene. Text is never interpreted as markup;
+/// styling within it comes from `spans`.
 public struct TextItem: Equatable, Hashable, Sendable {
   public var text: String
   public var position: Point
@@ -24,10 +53,13 @@ public struct TextItem: Equatable, Hashable, Sendable {
   public var verticalAnchor: VerticalAnchor
   /// Lines wrap at word boundaries to this width, when set.
   public var maxWidth: Double?
+  /// Styled stretches over the base style.
+  public var spans: [TextSpan]
 
   public init(
     _ text: String, at position: Point, style: TextStyle,
-    horizontal: HorizontalAnchor = .start, vertical: VerticalAnchor = .baseline, maxWidth: Double? = nil
+    horizontal: HorizontalAnchor = .start, vertical: VerticalAnchor = .baseline, maxWidth: Double? = nil,
+    spans: [TextSpan] = []
   ) {
     self.text = text
     self.position = position
@@ -35,6 +67,27 @@ public struct TextItem: Equatable, Hashable, Sendable {
     self.horizontalAnchor = horizontal
     self.verticalAnchor = vertical
     self.maxWidth = maxWidth
+    self.spans = spans
+  }
+}
+
+/// One line of a wrapped text block.
+public struct TextLine: Equatable, Hashable, Sendable {
+  /// The line's characters, in Unicode scalars from the text's start.
+  public var start: Int
+  public var end: Int
+  /// The distance from the block's top to the line's baseline.
+  public var baseline: Double
+  /// The top and height of the line's box, from the block's top.
+  public var top: Double
+  public var height: Double
+
+  public init(start: Int, end: Int, baseline: Double, top: Double, height: Double) {
+    self.start = start
+    self.end = end
+    self.baseline = baseline
+    self.top = top
+    self.height = height
   }
 }
 
@@ -63,12 +116,20 @@ public struct TextMetrics: Equatable, Hashable, Sendable {
 public protocol TextMeasurer {
   /// Measures `text` in `style`, wrapped to `maxWidth` when given.
   func measure(_ text: String, style: TextStyle, maxWidth: Double?) throws -> TextMetrics
+  /// Measures styled text; spans may change widths (bold, superscript).
+  func measure(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double?) throws -> TextMetrics
+  /// Breaks styled text into lines at `maxWidth`, as the renderer would.
+  func lines(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double) throws -> [TextLine]
 }
 
 extension TextMeasurer {
+  public func measure(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double?) throws -> TextMetrics {
+    try measure(text, style: style, maxWidth: maxWidth)
+  }
+
   /// The box a text item occupies once its anchors are applied.
   public func bounds(of item: TextItem) throws -> Rect {
-    let m = try measure(item.text, style: item.style, maxWidth: item.maxWidth)
+    let m = try measure(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
     return TextLayoutBox.frame(for: item, metrics: m)
   }
 }

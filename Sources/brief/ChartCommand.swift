@@ -1,57 +1,143 @@
 import ArgumentParser
 import BriefCairo
 import BriefCharts
+import BriefModel
 import BriefScene
+import Foundation
 
-/// `brief chart SPEC.yaml -o FILE`: renders one chart to PDF, PNG or SVG.
+/// `brief chart`: renders charts from chart specs to PDF, PNG and SVG.
 struct ChartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chart",
-    abstract: "Render one chart spec to a PDF, PNG or SVG file.",
+    abstract: "Render charts from chart specs to PDF, PNG and SVG.",
     discussion: """
-      The format follows the output file's extension. PNG files are SIZE × SCALE pixels \
-      with the DPI (72 × SCALE) recorded. PDF dates come from SOURCE_DATE_EPOCH, or the \
-      spec's `date:`, never the clock.
+      CHART is a chart id from the specs file (default seeds/charts.yaml), or the path of a \
+      spec file of its own (ending in .yaml). With --all, every chart of the specs file is \
+      rendered. OUTPUT is a folder (charts are written as ID.pdf, ID.png, ID.svg) or, for one \
+      chart, a file whose extension chooses the format. PNG files are SIZE × SCALE pixels with \
+      the DPI (72 × SCALE) recorded. PDF dates come from SOURCE_DATE_EPOCH, else the spec's \
+      date, else the newest source the chart cites; never the clock.
       """
   )
 
-  @Argument(help: "The chart spec (YAML).")
-  var spec: String
+  @Argument(help: "A chart id, or a spec file ending in .yaml.")
+  var chart: String?
 
-  @Option(name: .shortAndLong, help: "The output file: .pdf, .png or .svg.")
-  var output: String
+  @Flag(help: "Render every chart of the specs file.")
+  var all = false
 
-  @Option(help: "The chart size in points, WIDTHxHEIGHT (default: the spec's, or 640x400).")
+  @Option(name: .shortAndLong, help: "The output folder, or for one chart a .pdf, .png or .svg file.")
+  var output = "output"
+
+  @Option(help: "The chart specs file.")
+  var specs = "seeds/charts.yaml"
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "The formats to write into a folder, comma-separated: pdf, png, svg.")
+  var formats = "pdf,png,svg"
+
+  @Option(help: "The chart size in points, WIDTHxHEIGHT (default: the spec's, else the style's).")
   var size: String?
 
   @Option(help: "PNG pixels per point.")
   var scale: Double = 2
 
   func validate() throws {
-    guard OutputFormat(path: output) != nil else {
-      throw ValidationError("the output file must end in .pdf, .png or .svg: \(output)")
+    guard all != (chart != nil) else {
+      throw ValidationError(all ? "give either a chart or --all, not both" : "give a chart id or spec file, or --all")
     }
-    if let size, BarChartSpec.parseSize(size) == nil {
-      throw ValidationError("--size must be WIDTHxHEIGHT in points, e.g. 640x400; found \(size)")
+    if let size, parseSize(size) == nil {
+      throw ValidationError("--size must be WIDTHxHEIGHT in points from 1 to 14400, e.g. 640x400; found \(size)")
     }
     guard scale.isFinite, scale > 0, scale <= 64 else {
       throw ValidationError("--scale must be above 0 and at most 64; found \(scale)")
     }
+    _ = try formatList()
+    if OutputFormat(path: output) != nil && all {
+      throw ValidationError("--all writes several charts: give a folder to --output, not \(output)")
+    }
+    if output.hasSuffix(".gif") || output.hasSuffix(".jpg") || output.hasSuffix(".jpeg") {
+      throw ValidationError("the output file must end in .pdf, .png or .svg: \(output)")
+    }
+  }
+
+  func formatList() throws -> [OutputFormat] {
+    var out: [OutputFormat] = []
+    for name in formats.split(separator: ",") {
+      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        throw ValidationError("unknown format \"\(name)\" in --formats: use pdf, png and svg")
+      }
+      if !out.contains(f) { out.append(f) }
+    }
+    guard !out.isEmpty else { throw ValidationError("--formats names no format") }
+    return out
   }
 
   func run() throws {
-    let format = OutputFormat(path: output) ?? .pdf
     let epoch = try Environment.sourceDateEpoch()
     try Failure.report {
-      let text = try SpecInput.read(spec)
-      let loaded = try BarChartSpec.load(yaml: text, file: spec)
-      let chart = loaded.chart
-      let date = epoch ?? loaded.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+      let standalone = chart.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
+      let specFile = standalone ? (chart ?? specs) : specs
+      let loaded = try ChartSpecLoader.load(yaml: try SpecInput.read(specFile), file: specFile)
+      let chosen: [ChartSpec]
+      if all || standalone {
+        chosen = loaded
+      } else {
+        let id = chart ?? ""
+        guard let spec = loaded.first(where: { $0.id == id }) else {
+          throw InputFileError(path: specFile, message: "no chart \"\(id)\"; the charts are: \(loaded.map(\.id).joined(separator: ", "))")
+        }
+        chosen = [spec]
+      }
+      let style = try common.loadStyle()
+      let context = try chosen.contains(where: \.usesDataset) ? common.loadContext() : nil
+      let compiler = ChartCompiler(context: context)
       let backend = try CairoBackend()
-      let chosen = size.flatMap(BarChartSpec.parseSize) ?? loaded.size
-      let scene = try chart.scene(size: chosen, measurer: backend.text)
-      let bytes = try backend.render([scene], format: format, options: OutputOptions(date: date, scale: scale))
-      try OutputFile.write(bytes, to: output)
+      let sizeOverride = size.flatMap(parseSize)
+
+      // Render everything first, then write: a failure leaves the output folder untouched.
+      var writes: [(String, [UInt8])] = []
+      let single = OutputFormat(path: output)
+      if single != nil && chosen.count != 1 {
+        throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, or a chart id")
+      }
+      for spec in chosen {
+        let scene = try compiler.scene(spec, style: style.style, size: sizeOverride, measurer: backend.text)
+        let day = compiler.date(of: spec)
+        let date = epoch ?? day.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+        let options = OutputOptions(date: date, scale: scale)
+        if let single {
+          writes.append((output, try backend.render([scene], format: single, options: options)))
+        } else {
+          for f in try formatList() {
+            writes.append(("\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options)))
+          }
+        }
+      }
+      if single == nil { try OutputFolder.create(output) }
+      for (path, bytes) in writes { try OutputFile.write(bytes, to: path) }
+    }
+  }
+
+  func parseSize(_ text: String) -> Size? {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), (1...14_400).contains(w), (1...14_400).contains(h) else {
+      return nil
+    }
+    return Size(width: w, height: h)
+  }
+}
+
+extension ChartSpec {
+  /// Whether drawing the chart needs the dataset (anything but inline values).
+  var usesDataset: Bool {
+    switch kind {
+    case .line, .timeline: return true
+    default:
+      return select != nil || data.contains {
+        if case .inline = $0.target { return false } else { return true }
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefCairo
 import BriefCharts
 import BriefModel
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -18,17 +19,25 @@ enum Failure {
   static func report(_ body: () throws -> Void) throws {
     do {
       try body()
-    } catch let e as SpecError {
+    } catch let e as UsageError {
+      throw exit("error: \(e.message)", code: badUsage)
+    } catch let e as DatasetError {
+      throw exit(e.description, code: badInput)
+    } catch let e as DatasetErrors {
       throw exit(e.description, code: badInput)
     } catch let e as InputFileError {
       throw exit(e.description, code: badInput)
     } catch let e as ChartError {
+      if case .located = e { throw exit("\(e)", code: badInput) }
       throw exit("error: \(e)", code: badInput)
     } catch let e as RenderError {
       if case .unknownGlyphs = e { throw exit("error: \(e)", code: badInput) }
       throw exit("error: \(e)", code: renderFailure)
     }
   }
+
+  /// A usage error found after parsing (exit 2).
+  static func usage(_ message: String) -> UsageError { UsageError(message: message) }
 
   static func exit(_ message: String, code: Int32) -> ExitCode {
     printError(message)
@@ -41,6 +50,34 @@ enum Failure {
     if !line.hasPrefix("brief: ") && !line.contains(": error: ") { line = "brief: " + line }
     line += "\n"
     _ = line.withCString { write(2, $0, strlen($0)) }
+  }
+}
+
+/// A usage problem found while running (exit 2).
+struct UsageError: Error {
+  var message: String
+}
+
+/// File system questions the commands ask.
+enum FileSystem {
+  static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+}
+
+/// Creates output folders.
+enum OutputFolder {
+  /// Creates `path` and its parents; failure is an output error (exit 3).
+  static func create(_ path: String) throws {
+    guard !FileSystem.isDirectory(path) else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw RenderError.output(path: path, message: "cannot create the folder (\((error as NSError).localizedDescription))")
+    }
   }
 }
 

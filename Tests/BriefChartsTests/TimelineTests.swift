@@ -224,16 +224,14 @@ final class TimelineTests: XCTestCase {
     try assertLabelsClear(scene)
   }
 
-  func testAThousandEventsLayOutQuicklyOnALargeCanvas() throws {
+  // Speed is measured in the benchmarks (bench/), not here; this checks the layout stays correct at scale.
+  func testAThousandEventsLayOutWithoutOverlapOnALargeCanvas() throws {
     var events: [TimelineEvent] = []
     for i in 0..<1000 {
       let d = try day(2000 + i % 25, 1 + (i * 7) % 12, 1 + (i * 13) % 28)
       events.append(TimelineEvent(label: "E\(i)", start: d, end: i % 3 == 0 ? nil : d, dateText: d.description))
     }
-    let started = Date()
     let scene = try chart(events).scene(size: Size(width: 6000, height: 1400), measurer: measurer)
-    let elapsed = Date().timeIntervalSince(started)
-    XCTAssertLessThan(elapsed, 1, "1,000 events took \(elapsed) s")
     XCTAssertEqual(scene.groups(role: "label").count, 1000)
     try assertLabelsClear(scene)
   }

@@ -78,6 +78,8 @@ final class SceneTests: XCTestCase {
       mutating func drawText(_ item: TextItem) throws { calls.append("text \(item.text)") }
       mutating func pushClip(_ path: Path) throws { calls.append("clip") }
       mutating func popClip() throws { calls.append("unclip") }
+      mutating func pushTransform(offset: Point, scale: Double) throws { calls.append("move \(offset.x)") }
+      mutating func popTransform() throws { calls.append("unmove") }
       mutating func endPage() throws { calls.append("end") }
     }
     let style = TextStyle(font: Font(families: ["Inter"], size: 9), color: .black)
@@ -86,9 +88,10 @@ final class SceneTests: XCTestCase {
       primitives: [
         .clip(.rect(Rect(x: 0, y: 0, width: 1, height: 1)), [.group(role: "g", [.rect(Rect(x: 0, y: 0, width: 1, height: 1), .black)])]),
         .text(TextItem("t", at: .zero, style: style)),
+        .transform(offset: Point(5, 0), scale: 1, [.link(Rect(x: 0, y: 0, width: 1, height: 1), target: "#a")]),
       ])
     var log = Log()
     try log.draw(scene)
-    XCTAssertEqual(log.calls, ["page 10.0", "clip", "fill", "unclip", "text t", "end"])
+    XCTAssertEqual(log.calls, ["page 10.0", "clip", "fill", "unclip", "text t", "move 5.0", "unmove", "end"])
   }
 }

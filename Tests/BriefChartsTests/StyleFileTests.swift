@@ -1,0 +1,59 @@
+import BriefCharts
+import BriefScene
+import BriefTestSupport
+import XCTest
+
+final class StyleFileTests: XCTestCase {
+  let stylesDir = Tools.packageRoot + "/styles"
+
+  func read(_ files: [String: String]) -> (String) throws -> String {
+    { path in
+      guard let text = files[path] else { throw NSError(domain: "test", code: 1, userInfo: [NSLocalizedDescriptionKey: "no \(path)"]) }
+      return text
+    }
+  }
+
+  func testTheThreeShippedStylesLoad() throws {
+    let read: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+    let d = try StyleFile.load("default", stylesDirectory: stylesDir, read: read)
+    XCTAssertEqual(d.style, ChartStyle.standard, "default.yaml spells out the built-in style")
+    let slides = try StyleFile.load("slides", stylesDirectory: stylesDir, read: read)
+    XCTAssertEqual(slides.style.size, Size(width: 960, height: 540))
+    XCTAssertEqual(slides.style.titleSize, 28)
+    XCTAssertEqual(slides.style.palette, d.style.palette, "slides keeps the default palette")
+    XCTAssertEqual(slides.files, [stylesDir + "/default.yaml", stylesDir + "/slides.yaml"])
+    let print = try StyleFile.load("print", stylesDirectory: stylesDir, read: read)
+    // Greyscale-safe: every palette colour is a grey, and they differ in lightness.
+    for c in print.style.palette { XCTAssertTrue(c.red == c.green && c.green == c.blue, c.hex) }
+    XCTAssertEqual(Set(print.style.palette.map(\.red)).count, print.style.palette.count)
+  }
+
+  func testAFileByPathExtendingAName() throws {
+    let files = [
+      "s/base.yaml": "fonts: {title: 20}\ncolors: {palette: ['#112233']}\n",
+      "my.yaml": "extends: base\nfonts: {label: 11}\nnumbers: {thousands: ' ', decimal: ','}\n",
+    ]
+    let loaded = try StyleFile.load("my.yaml", stylesDirectory: "s", read: read(files))
+    XCTAssertEqual(loaded.style.titleSize, 20)
+    XCTAssertEqual(loaded.style.labelSize, 11)
+    XCTAssertEqual(loaded.style.palette.map(\.hex), ["#112233"])
+    XCTAssertEqual(loaded.style.localised("1,300.5"), "1 300,5")
+    XCTAssertEqual(loaded.files, ["s/base.yaml", "my.yaml"])
+  }
+
+  func testBadStylesNameFileLineColumnFieldExpectedAndFound() {
+    func error(_ text: String) -> String {
+      Fixtures.message { _ = try StyleFile.load("x", stylesDirectory: "s", read: self.read(["s/x.yaml": text, "s/y.yaml": "extends: x\n"])) }
+    }
+    XCTAssertEqual(
+      error("fonts:\n  titel: 12\n"),
+      "s/x.yaml:2:3: error: fonts.titel: expected one of families, title, subtitle, label, tick, note, found unknown field \"titel\"")
+    XCTAssertEqual(error("colors:\n  grid: blue\n"), "s/x.yaml:2:9: error: colors.grid: expected a colour as #rrggbb, found \"blue\"")
+    XCTAssertEqual(error("fonts: {title: -3}\n"), "s/x.yaml:1:16: error: fonts.title: expected a number from 4 to 200, found \"-3\"")
+    XCTAssertEqual(error("chart: {size: 10}\n"), "s/x.yaml:1:15: error: chart.size: expected WIDTHxHEIGHT in points, e.g. 640x400, found \"10\"")
+    XCTAssertEqual(error("colour: {}\n"), "s/x.yaml:1:1: error: colour: expected one of extends, chart, fonts, colors, lines, numbers, dates, page, found unknown field \"colour\"")
+    XCTAssertEqual(error("extends: y\n"), "s/x.yaml:1:1: error: extends: expected styles that do not extend each other in a circle, found s/x.yaml -> s/y.yaml -> s/x.yaml")
+    XCTAssertEqual(error("numbers: {thousands: '.'}\n"), "s/x.yaml:1:10: error: numbers: expected a thousands separator that differs from the decimal mark, found both \".\"")
+    XCTAssertTrue(error("fonts: [\n").hasPrefix("s/x.yaml:2:1: error: yaml: expected valid YAML"), error("fonts: [\n"))
+  }
+}
