@@ -166,6 +166,12 @@ public struct BarChart: Equatable, Sendable {
     guard band.bandwidth >= 3 else {
       throw fail(.scales, "\(marks.count) bars do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }
+    // Each row must hold its label, wrapped to the label column, without touching its neighbours.
+    var tallest = try measurer.measure("0", style: valueStyle, maxWidth: nil).height
+    for m in marks { tallest = max(tallest, try measurer.measure(m.label, style: labelStyle, maxWidth: labelColumn).height) }
+    guard band.step >= tallest + 1 else {
+      throw fail(.scales, "the labels need \(Int((tallest + 1) * Double(rows.count) + tickHeight)) points of height for \(rows.count) rows; make the chart taller or shorten the labels")
+    }
 
     // guides
     let axis = ValueAxis(scale: x, count: 5, suffix: tickSuffix, style: style)

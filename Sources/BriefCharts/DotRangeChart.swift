@@ -73,7 +73,9 @@ public struct DotRangeChart {
     // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
     let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
     let band = BandScale(count: rows.count, range: (area.minY, area.minY + rowStep * Double(rows.count)), padding: 0)
-    guard band.step >= 6 else {
+    var tallest = 0.0
+    for d in data { tallest = max(tallest, try measurer.measure(d.label, style: labelStyle, maxWidth: labelColumn).height) }
+    guard band.step >= max(6, tallest + 1) else {
       throw ChartError.invalid(chart: id, phase: .scales, message: "\(data.count) rows do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }
     let axisBottom = band.end + 6

@@ -228,9 +228,8 @@ final class BriefParserTests: XCTestCase {
       let items = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
       yaml += "a\(level): &a\(level) [\(items)]\n"
     }
-    let start = Date()
+    // Rejected by the alias budget before Yams expands anything (speed is measured in bench/, not here).
     let e = try XCTUnwrap(error("---\ntitle: T\n\(yaml)---\n"))
-    XCTAssertLessThan(Date().timeIntervalSince(start), 1)
     XCTAssertEqual(e.field, "yaml")
     XCTAssertGreaterThan(e.line, 2)
   }
@@ -560,7 +559,7 @@ final class BriefParserTests: XCTestCase {
     XCTAssertEqual(try BriefParser.parse(text: "\u{FEFF}---\ntitle: T\n---\nx", file: file).frontMatter.title, "T")
   }
 
-  func testOneMegabyteBriefParsesWellUnderASecond() throws {
+  func testOneMegabyteBriefParses() throws {
     // Sections shaped like the monthly brief's: a heading, two paragraphs of prose with
     // live numbers, a list, a table, a chart; 14 lines and about 900 bytes each.
     let prose =
@@ -579,11 +578,8 @@ final class BriefParserTests: XCTestCase {
       sections += 1
     }
     let text = "---\ntitle: Long\n---\n" + body
-    let start = Date()
     let spec = try BriefParser.parse(text: text, file: file)
-    let elapsed = Date().timeIntervalSince(start)
     XCTAssertEqual(spec.blocks.count, sections * 5)
-    XCTAssertLessThan(elapsed, 1.0, "parsing 1 MB took \(elapsed) s")
     let last = sections - 1
     guard case .paragraph(let inlines, _) = spec.blocks[5 * last + 1] else { return XCTFail("expected a paragraph") }
     XCTAssertEqual(inlines[1], placeholder("est-\(last)", .whole, 4 + 14 * last + 2, 7))

@@ -1,0 +1,114 @@
+import BriefModel
+import BriefScene
+
+/// Text with styled spans and note markers, built from inline Markdown.
+struct RichText {
+  var text = ""
+  var spans: [TextSpan] = []
+  /// Note markers: the scalar offset where each marker starts, and its number.
+  var notes: [(offset: Int, number: Int)] = []
+  private(set) var length = 0
+
+  /// The style of the run being appended.
+  struct State {
+    var weight: FontWeight?
+    var italic: Bool?
+    var monospace = false
+    var color: Color?
+    var superscript = false
+
+    var isPlain: Bool { weight == nil && italic == nil && !monospace && color == nil && !superscript }
+  }
+
+  mutating func append(_ s: String, _ state: State) {
+    guard !s.isEmpty else { return }
+    let n = s.unicodeScalars.count
+    if !state.isPlain {
+      spans.append(
+        TextSpan(
+          start: length, end: length + n, weight: state.weight, italic: state.italic, color: state.color,
+          superscript: state.superscript, monospace: state.monospace))
+    }
+    text += s
+    length += n
+  }
+
+  /// Appends a note marker: the number raised and small.
+  mutating func appendNote(_ number: Int, color: Color?) {
+    notes.append((length, number))
+    append("\(number)", State(color: color, superscript: true))
+  }
+
+  /// The lines' slices of this text: the characters of [start, end) with trailing spaces
+  /// dropped, their spans shifted, and the notes that fall in them.
+  func slice(_ start: Int, _ end: Int) -> (String, [TextSpan], [Int]) {
+    let scalars = Array(text.unicodeScalars)
+    var e = min(end, scalars.count)
+    let s = min(max(0, start), e)
+    while e > s, scalars[e - 1] == " " || scalars[e - 1] == "\n" { e -= 1 }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars[s..<e])
+    let shifted = spans.compactMap { span -> TextSpan? in
+      let a = max(span.start, s), b = min(span.end, e)
+      guard a < b else { return nil }
+      var copy = span
+      copy.start = a - s
+      copy.end = b - s
+      return copy
+    }
+    let lineNotes = notes.filter { $0.offset >= s && $0.offset < max(e, s + 1) }.map(\.number)
+    return (String(out), shifted, lineNotes)
+  }
+}
+
+/// Turns inline Markdown into rich text, resolving live numbers into values with note markers.
+struct InlineBuilder {
+  var citations: Citations
+  let linkColor: Color
+  let noteColor: Color?
+
+  mutating func build(_ inlines: [Inline], into rich: inout RichText, state: RichText.State = RichText.State()) throws {
+    for inline in inlines {
+      switch inline {
+      case .text(let s):
+        rich.append(s, state)
+      case .emphasis(let children):
+        var s = state
+        s.italic = !(state.italic ?? false)
+        try build(children, into: &rich, state: s)
+      case .strong(let children):
+        var s = state
+        s.weight = .semibold
+        try build(children, into: &rich, state: s)
+      case .code(let s):
+        var st = state
+        st.monospace = true
+        rich.append(s, st)
+      case .link(_, let children):
+        var s = state
+        s.color = linkColor
+        try build(children, into: &rich, state: s)
+      case .softBreak:
+        rich.append(" ", state)
+      case .lineBreak:
+        rich.append("\n", state)
+      case .placeholder(let p):
+        let (value, note) = try citations.resolve(p)
+        rich.append(value, state)
+        rich.appendNote(note, color: noteColor)
+      }
+    }
+  }
+
+  /// The plain text of inlines, placeholders resolved without notes (for outline titles).
+  func plain(_ inlines: [Inline]) -> String {
+    inlines.map { inline -> String in
+      switch inline {
+      case .text(let s), .code(let s): return s
+      case .emphasis(let c), .strong(let c), .link(_, let c): return plain(c)
+      case .softBreak, .lineBreak: return " "
+      case .placeholder(let p): return "{{\(p.id)}}"
+      }
+    }.joined()
+  }
+}

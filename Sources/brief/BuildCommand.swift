@@ -1,0 +1,88 @@
+import ArgumentParser
+import BriefCairo
+import BriefCharts
+import BriefDocument
+import BriefModel
+import BriefScene
+
+/// `brief build [BRIEF]`: lays out a brief into a PDF and writes its charts beside it.
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build a brief (Markdown with front matter) into a PDF, with each chart as PNG and SVG.",
+    discussion: """
+      With no BRIEF, builds the default monthly brief, seeds/briefs/monthly.md. Writes \
+      OUTPUT/NAME.pdf (NAME from the brief's file name) and OUTPUT/CHART.png and .svg for every \
+      chart the brief places. The PDF's date comes from SOURCE_DATE_EPOCH, else the brief's period.
+      """
+  )
+
+  @Argument(help: "The brief's Markdown file.")
+  var brief = "seeds/briefs/monthly.md"
+
+  @Option(name: .shortAndLong, help: "The output folder.")
+  var output = "output"
+
+  @Option(help: "The chart specs file.")
+  var specs = "seeds/charts.yaml"
+
+  @OptionGroup var common: CommonOptions
+
+  @Option(help: "What to write, comma-separated: pdf (the brief), png and svg (its charts).")
+  var formats = "pdf,png,svg"
+
+  @Option(help: "PNG pixels per point.")
+  var scale: Double = 2
+
+  func validate() throws {
+    guard scale.isFinite, scale > 0, scale <= 64 else { throw ValidationError("--scale must be above 0 and at most 64; found \(scale)") }
+    for f in formats.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
+      throw ValidationError("unknown format \"\(f)\" in --formats: use pdf, png and svg")
+    }
+  }
+
+  func run() throws {
+    let epoch = try Environment.sourceDateEpoch()
+    try Failure.report {
+      let spec = try BriefParser.parse(text: try SpecInput.read(brief), file: brief)
+      var options = common
+      if let named = spec.frontMatter.style, common.style == "default" { options.style = named }
+      let style = try options.loadStyle()
+      let charts = try ChartSpecLoader.load(yaml: try SpecInput.read(specs), file: specs)
+      let context = try common.loadContext()
+      let backend = try CairoBackend()
+      let layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
+      let built = try layout.build()
+      let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+      let wanted = Set(formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) })
+      let name = Self.stem(brief)
+
+      // Everything is rendered before anything is written.
+      var writes: [(String, [UInt8])] = []
+      if wanted.contains(.pdf) {
+        let pdf = try backend.pdf(
+          built.pages,
+          options: OutputOptions(
+            metadata: built.metadata, date: date,
+            outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
+            pageLabels: built.pageLabels))
+        writes.append(("\(output)/\(name).pdf", pdf))
+      }
+      var seen: Set<String> = []
+      for (id, scene) in built.charts where seen.insert(id).inserted {
+        for f in [OutputFormat.png, .svg] where wanted.contains(f) {
+          writes.append(("\(output)/\(id).\(f.rawValue)", try backend.render([scene], format: f, options: OutputOptions(date: date, scale: scale))))
+        }
+      }
+      try OutputFolder.create(output)
+      for (path, bytes) in writes { try OutputFile.write(bytes, to: path) }
+    }
+  }
+
+  /// The file name without folder and extension: the name of the brief's PDF.
+  static func stem(_ path: String) -> String {
+    let base = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+    return String(base[..<dot])
+  }
+}
