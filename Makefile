@@ -9,15 +9,14 @@ endif
 SWIFT ?= swift
 RELEASE_BIN := .build/release/brief
 OUT := output
-CHART_SPECS := $(wildcard seeds/charts/*.yaml)
-CHART_NAMES := $(basename $(notdir $(CHART_SPECS)))
-CHART_OUTPUTS := $(foreach n,$(CHART_NAMES),$(OUT)/$(n).pdf $(OUT)/$(n).png $(OUT)/$(n).svg)
+DATA := $(wildcard seeds/*.yaml)
+STYLES := $(wildcard styles/*.yaml)
 SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
 
 .PHONY: all bootstrap build test clean
-.DELETE_ON_ERROR:
 
-all: bootstrap $(RELEASE_BIN) $(CHART_OUTPUTS)
+# The default monthly brief (PDF, with its charts as PNG and SVG) and every chart of seeds/charts.yaml.
+all: bootstrap $(RELEASE_BIN) $(OUT)/monthly.pdf $(OUT)/.charts
 
 bootstrap:
 	@scripts/bootstrap
@@ -28,16 +27,16 @@ $(RELEASE_BIN): $(SOURCES) | bootstrap
 	$(SWIFT) build -c release --product brief
 	@touch $@
 
-$(OUT)/%.pdf: seeds/charts/%.yaml $(RELEASE_BIN)
-	$(RELEASE_BIN) chart $< -o $@
-$(OUT)/%.png: seeds/charts/%.yaml $(RELEASE_BIN)
-	$(RELEASE_BIN) chart $< -o $@
-$(OUT)/%.svg: seeds/charts/%.yaml $(RELEASE_BIN)
-	$(RELEASE_BIN) chart $< -o $@
+$(OUT)/monthly.pdf: seeds/briefs/monthly.md $(DATA) $(STYLES) $(RELEASE_BIN)
+	$(RELEASE_BIN) build seeds/briefs/monthly.md -o $(OUT)
+
+$(OUT)/.charts: $(DATA) $(STYLES) $(RELEASE_BIN)
+	$(RELEASE_BIN) chart --all -o $(OUT)
+	@touch $@
 
 test: bootstrap
 	$(SWIFT) build --product brief
 	$(SWIFT) test --disable-swift-testing
 
 clean:
-	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg .build
+	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg $(OUT)/.charts .build
