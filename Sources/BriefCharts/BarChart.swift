@@ -111,13 +111,10 @@ public struct BarChart: Equatable, Sendable {
           ? "Lines across a bar's end show the range a derived estimate allows; an arrow means no upper limit."
           : "Lines across a bar's end show the range a derived estimate allows.")
     }
-    let chartFrame: ChartFrame
-    do {
-      chartFrame = try ChartFrame(
+    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
+      try ChartFrame(
         FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source),
         size: size, style: style, measurer: measurer)
-    } catch ChartError.layout(let message) {
-      throw fail(.frame, message)
     }
     let area = chartFrame.plotArea
     let layout = try orientation == .horizontal

@@ -23,3 +23,14 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
     }
   }
 }
+
+extension ChartError {
+  /// Runs `body`, turning a layout problem into chart `id`'s error in `phase`.
+  static func inPhase<T>(_ phase: Phase, chart id: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch ChartError.layout(let message) {
+      throw ChartError.invalid(chart: id, phase: phase, message: message)
+    }
+  }
+}

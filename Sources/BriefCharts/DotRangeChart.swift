@@ -45,11 +45,8 @@ public struct DotRangeChart {
     if data.contains(where: { $0.value.interval.high == nil || $0.value.interval.low == nil }) {
       notes.append("An arrow means the report gives no limit on that side.")
     }
-    let chartFrame: ChartFrame
-    do {
-      chartFrame = try ChartFrame(FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source), size: size, style: style, measurer: measurer)
-    } catch ChartError.layout(let m) {
-      throw ChartError.invalid(chart: id, phase: .frame, message: m)
+    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
+      try ChartFrame(FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source), size: size, style: style, measurer: measurer)
     }
     let area = chartFrame.plotArea
 

@@ -134,13 +134,10 @@ public struct LineChart: Equatable, Sendable {
     let notes = frame.notes + markNotes(ordered)
 
     // frame
-    let chartFrame: ChartFrame
-    do {
-      chartFrame = try ChartFrame(
+    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
+      try ChartFrame(
         FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source),
         size: size, style: style, measurer: measurer)
-    } catch ChartError.layout(let message) {
-      throw fail(.frame, message)
     }
     let area = chartFrame.plotArea
 
@@ -168,11 +165,8 @@ public struct LineChart: Equatable, Sendable {
     }
     let first = ordered.flatMap(\.points).map(\.start).min() ?? ordered[0].points[0].start
     let last = ordered.flatMap(\.points).map(\.end).max() ?? ordered[0].points[0].end
-    let timeAxis: TimeAxis
-    do {
-      timeAxis = try TimeAxis(covering: first, last, left: plotLeft, right: plotRight, style: style, measurer: measurer)
-    } catch ChartError.layout(let message) {
-      throw fail(.scales, message)
+    let timeAxis: TimeAxis = try ChartError.inPhase(.scales, chart: id) {
+      try TimeAxis(covering: first, last, left: plotLeft, right: plotRight, style: style, measurer: measurer)
     }
     let x = timeAxis.scale
 

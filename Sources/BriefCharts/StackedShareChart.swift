@@ -33,11 +33,8 @@ public struct StackedShareChart {
     if data.contains(where: { !$0.value.interval.isPoint && $0.value.estimate != nil }) {
       notes.append("Whiskers show the range of values the figures allow.")
     }
-    let chartFrame: ChartFrame
-    do {
-      chartFrame = try ChartFrame(FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source), size: size, style: style, measurer: measurer)
-    } catch ChartError.layout(let m) {
-      throw ChartError.invalid(chart: id, phase: .frame, message: m)
+    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
+      try ChartFrame(FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source), size: size, style: style, measurer: measurer)
     }
     let area = chartFrame.plotArea
     let labelStyle = style.text(size: style.labelSize, alignment: .right)

@@ -189,24 +189,18 @@ public struct Timeline: Equatable, Sendable {
     }
 
     // frame (first, for the plot area it leaves)
-    let chartFrame: ChartFrame
-    do {
-      chartFrame = try ChartFrame(
+    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
+      try ChartFrame(
         FrameText(title: frame.title, subtitle: frame.subtitle, notes: frame.notes + notes, source: frame.source),
         size: size, style: style, measurer: measurer)
-    } catch ChartError.layout(let message) {
-      throw fail(.frame, message)
     }
     let area = chartFrame.plotArea
 
     // scales
     let first = events.map(\.start).min() ?? events[0].start
     let last = events.map(\.end).max() ?? events[0].end
-    let axis: TimeAxis
-    do {
-      axis = try TimeAxis(covering: first, last, left: area.minX, right: area.maxX, style: style, measurer: measurer)
-    } catch ChartError.layout(let message) {
-      throw fail(.scales, message)
+    let axis: TimeAxis = try ChartError.inPhase(.scales, chart: id) {
+      try TimeAxis(covering: first, last, left: area.minX, right: area.maxX, style: style, measurer: measurer)
     }
     let scale = axis.scale
 

@@ -28,18 +28,8 @@ struct BuildCommand: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: "What to write, comma-separated: pdf (the brief), png and svg (its charts).")
-  var formats = "pdf,png,svg"
-
-  @Option(help: "PNG pixels per point.")
-  var scale: Double = 2
-
-  func validate() throws {
-    guard scale.isFinite, scale > 0, scale <= 64 else { throw ValidationError("--scale must be above 0 and at most 64; found \(scale)") }
-    for f in formats.split(separator: ",") where OutputFormat(rawValue: String(f)) == nil {
-      throw ValidationError("unknown format \"\(f)\" in --formats: use pdf, png and svg")
-    }
-  }
+  /// pdf writes the brief; png and svg its charts.
+  @OptionGroup var render: RenderOptions
 
   func run() throws {
     let epoch = try Environment.sourceDateEpoch()
@@ -54,7 +44,7 @@ struct BuildCommand: ParsableCommand {
       let layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
       let built = try layout.build()
       let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-      let wanted = Set(formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) })
+      let wanted = Set(try render.formatList())
       let name = Self.stem(brief)
 
       // Everything is rendered before anything is written.
@@ -71,7 +61,7 @@ struct BuildCommand: ParsableCommand {
       var seen: Set<String> = []
       for (id, scene) in built.charts where seen.insert(id).inserted {
         for f in [OutputFormat.png, .svg] where wanted.contains(f) {
-          writes.append(("\(output)/\(id).\(f.rawValue)", try backend.render([scene], format: f, options: OutputOptions(date: date, scale: scale))))
+          writes.append(("\(output)/\(id).\(f.rawValue)", try backend.render([scene], format: f, options: OutputOptions(date: date, scale: render.scale))))
         }
       }
       try OutputFolder.create(output)

@@ -34,14 +34,10 @@ struct ChartCommand: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: "The formats to write into a folder, comma-separated: pdf, png, svg.")
-  var formats = "pdf,png,svg"
+  @OptionGroup var render: RenderOptions
 
   @Option(help: "The chart size in points, WIDTHxHEIGHT (default: the spec's, else the style's).")
   var size: String?
-
-  @Option(help: "PNG pixels per point.")
-  var scale: Double = 2
 
   func validate() throws {
     guard all != (chart != nil) else {
@@ -50,28 +46,12 @@ struct ChartCommand: ParsableCommand {
     if let size, parseSize(size) == nil {
       throw ValidationError("--size must be WIDTHxHEIGHT in points from 1 to 14400, e.g. 640x400; found \(size)")
     }
-    guard scale.isFinite, scale > 0, scale <= 64 else {
-      throw ValidationError("--scale must be above 0 and at most 64; found \(scale)")
-    }
-    _ = try formatList()
     if OutputFormat(path: output) != nil && all {
       throw ValidationError("--all writes several charts: give a folder to --output, not \(output)")
     }
     if output.hasSuffix(".gif") || output.hasSuffix(".jpg") || output.hasSuffix(".jpeg") {
       throw ValidationError("the output file must end in .pdf, .png or .svg: \(output)")
     }
-  }
-
-  func formatList() throws -> [OutputFormat] {
-    var out: [OutputFormat] = []
-    for name in formats.split(separator: ",") {
-      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
-        throw ValidationError("unknown format \"\(name)\" in --formats: use pdf, png and svg")
-      }
-      if !out.contains(f) { out.append(f) }
-    }
-    guard !out.isEmpty else { throw ValidationError("--formats names no format") }
-    return out
   }
 
   func run() throws {
@@ -106,11 +86,11 @@ struct ChartCommand: ParsableCommand {
         let scene = try compiler.scene(spec, style: style.style, size: sizeOverride, measurer: backend.text)
         let day = compiler.date(of: spec)
         let date = epoch ?? day.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-        let options = OutputOptions(date: date, scale: scale)
+        let options = OutputOptions(date: date, scale: render.scale)
         if let single {
           writes.append((output, try backend.render([scene], format: single, options: options)))
         } else {
-          for f in try formatList() {
+          for f in try render.formatList() {
             writes.append(("\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options)))
           }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import BriefCairo
 import BriefCharts
 import BriefModel
+import Foundation
 
 /// Options shared by the commands that draw: the dataset and the style.
 struct CommonOptions: ParsableArguments {
@@ -34,5 +36,34 @@ struct CommonOptions: ParsableArguments {
     case .success(let dataset): return ChartContext(dataset: dataset)
     case .failure(let errors): throw errors
     }
+  }
+}
+
+/// Options shared by the commands that write files: which formats, and the PNG scale.
+struct RenderOptions: ParsableArguments {
+  @Option(help: "The formats to write, comma-separated: pdf, png, svg.")
+  var formats = "pdf,png,svg"
+
+  @Option(help: "PNG pixels per point.")
+  var scale: Double = 2
+
+  func validate() throws {
+    guard scale.isFinite, scale > 0, scale <= 64 else {
+      throw ValidationError("--scale must be above 0 and at most 64; found \(scale)")
+    }
+    _ = try formatList()
+  }
+
+  /// The formats asked for, in the order given, each once.
+  func formatList() throws -> [OutputFormat] {
+    var out: [OutputFormat] = []
+    for name in formats.split(separator: ",") {
+      guard let f = OutputFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+        throw ValidationError("unknown format \"\(name)\" in --formats: use pdf, png and svg")
+      }
+      if !out.contains(f) { out.append(f) }
+    }
+    guard !out.isEmpty else { throw ValidationError("--formats names no format") }
+    return out
   }
 }
