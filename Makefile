@@ -9,34 +9,48 @@ endif
 SWIFT ?= swift
 RELEASE_BIN := .build/release/brief
 OUT := output
-DATA := $(wildcard seeds/*.yaml)
-STYLES := $(wildcard styles/*.yaml)
+DEPS := $(OUT)/.deps
+BOOTSTRAPPED := .build/.bootstrapped
 SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
+# Every chart of the specs file; each is built by its own rule, so `make -j` renders them in parallel.
+CHART_IDS := $(shell sed -n 's/^  - id: //p' seeds/charts.yaml)
+STAMPS := $(DEPS)/monthly.stamp $(foreach id,$(CHART_IDS),$(DEPS)/$(id).stamp)
 
 .PHONY: all bootstrap build test clean
 
-# The default monthly brief (PDF, with its charts as PNG and SVG) and every chart of seeds/charts.yaml.
-all: bootstrap $(RELEASE_BIN) $(OUT)/monthly.pdf $(OUT)/.charts
+# The default monthly brief and every chart of seeds/charts.yaml as PDF, PNG and SVG.
+all: $(STAMPS)
 
 bootstrap:
 	@scripts/bootstrap
 
-build: bootstrap $(RELEASE_BIN)
+# Installing system packages happens once per machine, not on every make: `make -q` stays quiet.
+$(BOOTSTRAPPED): scripts/bootstrap
+	@scripts/bootstrap
+	@mkdir -p $(@D) && touch $@
 
-$(RELEASE_BIN): $(SOURCES) | bootstrap
+build: $(RELEASE_BIN)
+
+$(RELEASE_BIN): $(SOURCES) | $(BOOTSTRAPPED)
 	$(SWIFT) build -c release --product brief
 	@touch $@
 
-$(OUT)/monthly.pdf: seeds/briefs/monthly.md $(DATA) $(STYLES) $(RELEASE_BIN)
-	$(RELEASE_BIN) build seeds/briefs/monthly.md -o $(OUT)
-
-$(OUT)/.charts: $(DATA) $(STYLES) $(RELEASE_BIN)
-	$(RELEASE_BIN) chart --all -o $(OUT)
+# Each rule writes a depfile naming every input it read (data, specs, brief, styles, fonts)
+# as prerequisites of its stamp. Outputs whose bytes did not change keep their times, so
+# whatever is built from them does not rerun; the stamp records that the rule ran.
+$(DEPS)/monthly.stamp: seeds/briefs/monthly.md $(RELEASE_BIN)
+	$(RELEASE_BIN) build seeds/briefs/monthly.md -o $(OUT) --formats pdf --depfile $(DEPS)/monthly.d --depfile-target $@
 	@touch $@
+
+$(DEPS)/%.stamp: $(RELEASE_BIN)
+	$(RELEASE_BIN) chart $* -o $(OUT) --depfile $(DEPS)/$*.d --depfile-target $@
+	@touch $@
+
+-include $(wildcard $(DEPS)/*.d)
 
 test: bootstrap
 	$(SWIFT) build --product brief
 	$(SWIFT) test --disable-swift-testing
 
 clean:
-	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg $(OUT)/.charts .build
+	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg $(DEPS) .build

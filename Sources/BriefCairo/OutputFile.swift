@@ -17,7 +17,39 @@ public enum OutputFile {
   /// Writes `bytes` to `path` atomically, leaving an identical existing file untouched.
   @discardableResult
   public static func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
-    if let existing = try? read(path), existing == bytes { return .unchanged }
+    try writeAll([(path, bytes)])[0]
+  }
+
+  /// Writes several files as one step: every changed file goes to a temporary
+  /// name first, and only when all are written are they renamed into place.
+  /// A failure on any file removes the temporary files and changes nothing.
+  @discardableResult
+  public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws -> [Outcome] {
+    var staged: [(tmp: String, path: String)] = []
+    var outcomes: [Outcome] = []
+    do {
+      for (path, bytes) in files {
+        if let existing = try? read(path), existing == bytes {
+          outcomes.append(.unchanged)
+          continue
+        }
+        staged.append((try stage(bytes, for: path), path))
+        outcomes.append(.written)
+      }
+    } catch {
+      for s in staged { unlink(s.tmp) }
+      throw error
+    }
+    for (i, s) in staged.enumerated() where rename(s.tmp, s.path) != 0 {
+      let message = errnoMessage()
+      for rest in staged[i...] { unlink(rest.tmp) }
+      throw RenderError.output(path: s.path, message: message)
+    }
+    return outcomes
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path` and returns its name.
+  static func stage(_ bytes: [UInt8], for path: String) throws -> String {
     let (dir, name) = split(path)
     var template = Array("\(dir)/.\(name).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { buf -> Int32 in
@@ -26,10 +58,6 @@ public enum OutputFile {
     }
     guard fd >= 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
     let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var ok = false
-    defer {
-      if !ok { unlink(tmp) }
-    }
     do {
       defer { close(fd) }
       var offset = 0
@@ -44,10 +72,11 @@ public enum OutputFile {
         }
       }
       guard fchmod(fd, 0o644) == 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
+    } catch {
+      unlink(tmp)
+      throw error
     }
-    guard rename(tmp, path) == 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
-    ok = true
-    return .written
+    return tmp
   }
 
   /// Reads a whole file; throws when it cannot be opened or read.

@@ -11,6 +11,9 @@ public final class PangoTextEngine: TextMeasurer {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let context: OpaquePointer
   private var cache: [LayoutKey: Layout] = [:]
+  private var seenFonts: Set<UnsafeMutableRawPointer> = []
+  /// The font files Pango used for every text laid out so far, for build dependency lists.
+  public private(set) var fontFiles: Set<String> = []
 
   /// Creates an engine with a private Cairo font map.
   public init() throws {
@@ -178,6 +181,7 @@ public final class PangoTextEngine: TextMeasurer {
     }
     let unknown = Int(pango_layout_get_unknown_glyphs_count(p))
     if unknown > 0 { throw RenderError.unknownGlyphs(text: text, count: unknown) }
+    recordFonts(p)
 
     var logical = PangoRectangle()
     pango_layout_get_extents(p, nil, &logical)
@@ -190,6 +194,37 @@ public final class PangoTextEngine: TextMeasurer {
     if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
     cache[key] = layout
     return layout
+  }
+
+  /// Notes the file of every font the layout's runs use.
+  ///
+  /// Each run's font is a fontconfig-backed Pango font whose resolved pattern
+  /// names its file.
+  private func recordFonts(_ layout: OpaquePointer) {
+    var lines = pango_layout_get_lines_readonly(layout)
+    while let node = lines {
+      if let line = node.pointee.data?.assumingMemoryBound(to: PangoLayoutLine.self) {
+        var runs = line.pointee.runs
+        while let r = runs {
+          if let run = r.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self),
+            let font = run.pointee.item?.pointee.analysis.font
+          {
+            let raw = UnsafeMutableRawPointer(font)
+            if seenFonts.insert(raw).inserted,
+              g_type_check_instance_is_a(raw.assumingMemoryBound(to: GTypeInstance.self), pango_fc_font_get_type()) != 0
+            {
+              let fc = raw.assumingMemoryBound(to: PangoFcFont.self)
+              var file: UnsafeMutablePointer<FcChar8>?
+              if let pattern = fc.pointee.font_pattern, FcPatternGetString(pattern, "file", 0, &file) == FcResultMatch, let file {
+                fontFiles.insert(String(cString: file))
+              }
+            }
+          }
+          runs = r.pointee.next
+        }
+      }
+      lines = node.pointee.next
+    }
   }
 
   /// Owns a PangoLayout.

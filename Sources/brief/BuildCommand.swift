@@ -34,12 +34,16 @@ struct BuildCommand: ParsableCommand {
   func run() throws {
     let epoch = try Environment.sourceDateEpoch()
     try Failure.report {
+      var record = BuildRecord()
+      record.read([brief, specs])
       let spec = try BriefParser.parse(text: try SpecInput.read(brief), file: brief)
       var options = common
       if let named = spec.frontMatter.style, common.style == "default" { options.style = named }
       let style = try options.loadStyle()
+      record.read(style.files)
       let charts = try ChartSpecLoader.load(yaml: try SpecInput.read(specs), file: specs)
       let context = try common.loadContext()
+      record.read(BuildRecord.datasetFiles(common.data))
       let backend = try CairoBackend()
       let layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
       let built = try layout.build()
@@ -48,7 +52,7 @@ struct BuildCommand: ParsableCommand {
       let name = Self.stem(brief)
 
       // Everything is rendered before anything is written.
-      var writes: [(String, [UInt8])] = []
+      var files: [(String, [UInt8])] = []
       if wanted.contains(.pdf) {
         let pdf = try backend.pdf(
           built.pages,
@@ -56,16 +60,23 @@ struct BuildCommand: ParsableCommand {
             metadata: built.metadata, date: date,
             outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
             pageLabels: built.pageLabels))
-        writes.append(("\(output)/\(name).pdf", pdf))
+        files.append(("\(output)/\(name).pdf", pdf))
       }
       var seen: Set<String> = []
-      for (id, scene) in built.charts where seen.insert(id).inserted {
-        for f in [OutputFormat.png, .svg] where wanted.contains(f) {
-          writes.append(("\(output)/\(id).\(f.rawValue)", try backend.render([scene], format: f, options: OutputOptions(date: date, scale: render.scale))))
+      let charted = built.charts.filter { seen.insert($0.id).inserted }
+      let chartFormats = [OutputFormat.png, .svg].filter(wanted.contains)
+      let (output, scale) = (self.output, render.scale)
+      let (rendered, fonts) = try Parallel.map(charted, jobs: render.jobs) { chart, renderer -> [(String, [UInt8])] in
+        try chartFormats.map { f in
+          ("\(output)/\(chart.id).\(f.rawValue)", try renderer.render([chart.scene], format: f, options: OutputOptions(date: date, scale: scale)))
         }
       }
+      files += rendered.flatMap { $0 }
+      record.read(backend.text.fontFiles.union(fonts).sorted())
+      for (path, bytes) in files { record.output(path, bytes, inputs: record.inputs) }
       try OutputFolder.create(output)
-      for (path, bytes) in writes { try OutputFile.write(bytes, to: path) }
+      try render.prepareFolders()
+      try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
     }
   }
 

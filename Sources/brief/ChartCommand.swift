@@ -59,6 +59,8 @@ struct ChartCommand: ParsableCommand {
     try Failure.report {
       let standalone = chart.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
       let specFile = standalone ? (chart ?? specs) : specs
+      var record = BuildRecord()
+      record.read([specFile])
       let loaded = try ChartSpecLoader.load(yaml: try SpecInput.read(specFile), file: specFile)
       let chosen: [ChartSpec]
       if all || standalone {
@@ -71,32 +73,33 @@ struct ChartCommand: ParsableCommand {
         chosen = [spec]
       }
       let style = try common.loadStyle()
+      record.read(style.files)
       let context = try chosen.contains(where: \.usesDataset) ? common.loadContext() : nil
+      if context != nil { record.read(BuildRecord.datasetFiles(common.data)) }
       let compiler = ChartCompiler(context: context)
-      let backend = try CairoBackend()
       let sizeOverride = size.flatMap(parseSize)
-
-      // Render everything first, then write: a failure leaves the output folder untouched.
-      var writes: [(String, [UInt8])] = []
       let single = OutputFormat(path: output)
       if single != nil && chosen.count != 1 {
         throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, or a chart id")
       }
-      for spec in chosen {
-        let scene = try compiler.scene(spec, style: style.style, size: sizeOverride, measurer: backend.text)
+      let formats = try single.map { [$0] } ?? render.formatList()
+      let (output, scale, chartStyle) = (self.output, render.scale, style.style)
+
+      // Everything is rendered before anything is written: a failure leaves the output folder untouched.
+      let (rendered, fonts) = try Parallel.map(chosen, jobs: render.jobs) { spec, backend -> [(String, [UInt8])] in
+        let scene = try compiler.scene(spec, style: chartStyle, size: sizeOverride, measurer: backend.text)
         let day = compiler.date(of: spec)
         let date = epoch ?? day.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-        let options = OutputOptions(date: date, scale: render.scale)
-        if let single {
-          writes.append((output, try backend.render([scene], format: single, options: options)))
-        } else {
-          for f in try render.formatList() {
-            writes.append(("\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options)))
-          }
+        let options = OutputOptions(date: date, scale: scale)
+        return try formats.map { f in
+          (single != nil ? output : "\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options))
         }
       }
+      record.read(fonts.sorted())
+      for (path, bytes) in rendered.flatMap({ $0 }) { record.output(path, bytes, inputs: record.inputs) }
       if single == nil { try OutputFolder.create(output) }
-      for (path, bytes) in writes { try OutputFile.write(bytes, to: path) }
+      try render.prepareFolders()
+      try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
     }
   }
 

@@ -47,11 +47,33 @@ struct RenderOptions: ParsableArguments {
   @Option(help: "PNG pixels per point.")
   var scale: Double = 2
 
+  @Option(help: "Write a make rule listing every output and every input read (data, specs, brief, styles, fonts).")
+  var depfile: String?
+
+  @Option(help: "The target the depfile's rule names, instead of the outputs (like gcc -MT), e.g. a stamp file.")
+  var depfileTarget: String?
+
+  @Option(help: "Write a JSON list of every output with its size, sha256 and inputs.")
+  var manifest: String?
+
+  @Option(help: "Charts rendered at once (default: the number of cores).")
+  var jobs: Int = Self.cores
+
+  static var cores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
   func validate() throws {
     guard scale.isFinite, scale > 0, scale <= 64 else {
       throw ValidationError("--scale must be above 0 and at most 64; found \(scale)")
     }
+    guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256; found \(jobs)") }
     _ = try formatList()
+  }
+
+  /// Creates the folders the depfile and manifest go into.
+  func prepareFolders() throws {
+    for path in [depfile, manifest].compactMap({ $0 }) {
+      if let slash = path.lastIndex(of: "/"), slash != path.startIndex { try OutputFolder.create(String(path[..<slash])) }
+    }
   }
 
   /// The formats asked for, in the order given, each once.
