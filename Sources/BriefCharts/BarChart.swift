@@ -75,10 +75,14 @@ public struct BarChart: Equatable, Sendable {
     var outlined: Bool
     /// An arrow past the bar's end: a lower bound.
     var arrow: Bool
+    /// Computed rather than reported: drawn in a lighter fill.
+    var derived = false
+    /// A central estimate drawn as a dot, for a derived value whose bar shows only its certain lower part.
+    var dot: Double?
 
     /// Every finite value the scale must show.
     var extent: [Double] {
-      [barStart, barEnd] + (hasWhisker ? [whiskerLow, whiskerHigh].compactMap { $0 } : [])
+      [barStart, barEnd] + (hasWhisker ? [whiskerLow, whiskerHigh].compactMap { $0 } : []) + (dot.map { [$0] } ?? [])
     }
   }
 
@@ -105,11 +109,13 @@ public struct BarChart: Equatable, Sendable {
     // frame (first, for the plot area it leaves)
     // Explain the marks that appear: derived estimates draw as error bars, not as their nominal kind.
     var notes = frame.notes + Self.markNotes(for: items.filter { !$0.showsInterval }.map(\.value.kind), floating: rangeStyle == .floating)
-    if marks.contains(where: { $0.hasWhisker && $0.whiskerLow != $0.barEnd }) {
-      notes.append(
-        marks.contains(where: { $0.hasWhisker && $0.whiskerHigh == nil })
-          ? "Lines across a bar's end show the range a derived estimate allows; an arrow means no upper limit."
-          : "Lines across a bar's end show the range a derived estimate allows.")
+    if marks.contains(where: \.derived) {
+      var note = "Lighter bars are derived estimates (†)"
+      if marks.contains(where: { $0.derived && $0.hasWhisker }) { note += "; lines across their ends show the range the figures allow" }
+      if marks.contains(where: { $0.dot != nil }) {
+        note += "; where there is no upper limit the bar stops at the lowest value the figures allow, an arrow goes on and a dot marks the central estimate"
+      }
+      notes.append(note + ".")
     }
     let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
       try ChartFrame(
@@ -269,14 +275,17 @@ public struct BarChart: Equatable, Sendable {
         [point(v0, c - t / 2 + 0.6), point(v1 - inset, c - t / 2 + 0.6), point(v1 - inset, c + t / 2 - 0.6), point(v0, c + t / 2 - 0.6)], closed: true)
       parts.append(.stroke(outline, StrokeStyle(color: color, width: 1.2, dash: [3, 2])))
     } else {
-      parts.append(.fill(rect(v0, v1), color))
+      parts.append(.fill(rect(v0, v1), m.derived ? color.withAlpha(0.5) : color))
     }
     var tip = direction > 0 ? max(v0, v1) : min(v0, v1)
+    // Whiskers and arrows are drawn over a halo of the background, so they read on dark bars in greyscale.
+    let halo = StrokeStyle(color: style.background, width: ink.width + 2, cap: .butt)
     func further(_ a: Double, _ b: Double) -> Double { direction > 0 ? max(a, b) : min(a, b) }
-    if m.hasWhisker, let low = m.whiskerLow {
+    if m.hasWhisker, let low = m.whiskerLow, abs((m.whiskerHigh.map(scale.map) ?? axisEnd) - scale.map(low)) >= 3 {
       let w0 = scale.map(low)
       let w1 = m.whiskerHigh.map(scale.map) ?? axisEnd
       let cap = t * 0.55
+      parts.append(.stroke(.line(from: point(w0, c), to: point(w1, c)), halo))
       parts.append(.stroke(.line(from: point(w0, c), to: point(w1, c)), ink))
       parts.append(.stroke(.line(from: point(w0, c - cap / 2), to: point(w0, c + cap / 2)), ink))
       if m.whiskerHigh != nil {
@@ -288,9 +297,16 @@ public struct BarChart: Equatable, Sendable {
         tip = w1 + direction * Self.arrowLength
       }
     }
+    if let d = m.dot {
+      let dv = scale.map(d)
+      parts.append(.stroke(.line(from: point(v1, c), to: point(dv, c)), StrokeStyle(color: color, width: 1.2, dash: [2, 2])))
+      parts.append(.fill(.circle(center: point(dv, c), radius: min(4.5, t * 0.3)), style.inkColor))
+      tip = further(tip, dv)
+    }
     if m.arrow {
-      let end = v1 + direction * Self.arrowLength
-      parts.append(.stroke(.line(from: point(v1, c), to: point(end - direction * 2, c)), ink))
+      let end = (m.dot.map(scale.map).map { further($0, v1) } ?? v1) + direction * Self.arrowLength
+      let start = m.dot.map(scale.map).map { further($0, v1) } ?? v1
+      parts.append(.stroke(.line(from: point(start, c), to: point(end - direction * 2, c)), ink))
       parts.append(arrowHead(at: end, c: c, height: t * 0.42, direction: direction, style: style, point: point))
       tip = further(tip, end)
     }
@@ -313,10 +329,18 @@ public struct BarChart: Equatable, Sendable {
     case .exact, .approximate:
       guard let e = finite(v.estimate) else { throw fail(.normalise, "\(item.label): the value has no estimate") }
       m.barEnd = e
+      m.derived = item.showsInterval
       if item.showsInterval, let low = finite(v.interval.low), !(v.interval.isPoint) {
-        m.hasWhisker = true
-        m.whiskerLow = low
-        m.whiskerHigh = finite(v.interval.high)
+        if let high = finite(v.interval.high) {
+          m.hasWhisker = true
+          m.whiskerLow = low
+          m.whiskerHigh = high
+        } else {
+          // No upper limit: the bar covers only what the figures guarantee, an arrow goes on, a dot marks the estimate.
+          m.barEnd = low
+          m.arrow = true
+          m.dot = e
+        }
       }
     case .range, .approximateRange:
       guard let lo = finite(v.stated.first ?? v.interval.low), let hi = finite(v.stated.dropFirst().first ?? v.interval.high) else {

@@ -41,7 +41,8 @@ public struct DotRangeChart {
     guard !finite.isEmpty else { throw ChartError.invalid(chart: id, phase: .normalise, message: "no value has a finite bound") }
 
     var notes = frame.notes
-    notes.append("Dots mark best estimates; lines span the values each report allows; ▲ marks each group's median.")
+    let hasMedian = Dictionary(grouping: data.filter { $0.value.estimate != nil }, by: \.group).values.contains { $0.count >= 3 }
+    notes.append("Dots mark best estimates; lines span the values each report allows" + (hasMedian ? "; ▲ marks each group's median." : "."))
     if data.contains(where: { $0.value.interval.high == nil || $0.value.interval.low == nil }) {
       notes.append("An arrow means the report gives no limit on that side.")
     }
@@ -116,7 +117,8 @@ public struct DotRangeChart {
     var medians: [Primitive] = []
     for g in groups {
       let estimates = g.members.compactMap { data[$0].value.estimate }.filter(\.isFinite).sorted()
-      guard estimates.count >= 2, let top = g.members.compactMap({ centers[$0] }).min(), let bottom = g.members.compactMap({ centers[$0] }).max() else { continue }
+      // A median of two values says nothing the two dots do not; it is marked from three values up.
+      guard estimates.count >= 3, let top = g.members.compactMap({ centers[$0] }).min(), let bottom = g.members.compactMap({ centers[$0] }).max() else { continue }
       let n = estimates.count
       let median = n % 2 == 1 ? estimates[n / 2] : (estimates[n / 2 - 1] + estimates[n / 2]) / 2
       let mx = x.map(median)

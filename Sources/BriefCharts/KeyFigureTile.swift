@@ -19,7 +19,7 @@ public struct KeyFigureTile {
   /// The default size scaled to a style's type size.
   public static func defaultSize(for style: ChartStyle) -> Size {
     let f = style.labelSize / ChartStyle.standard.labelSize
-    return Size(width: defaultSize.width * f, height: defaultSize.height * f)
+    return Size(width: (defaultSize.width * f).rounded(), height: (defaultSize.height * f).rounded())
   }
 
   public func scene(size: Size? = nil, style: ChartStyle = .standard, measurer: TextMeasurer) throws -> Scene {

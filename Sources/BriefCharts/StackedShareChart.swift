@@ -80,7 +80,12 @@ public struct StackedShareChart {
       bars.append(.group(role: "bar", parts))
       labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
       // The shown part's value, above the bar at its end; the rest's share inside the grey part.
-      let restText = bound ? "\(parts_(1)) >\(style.localised(NumberFormat.plain(100 - v)))%" : "\(parts_(1)) \(style.localised(NumberFormat.plain(100 - v, maxDecimals: 1)))%"
+      var restText = bound ? "\(parts_(1)) >\(style.localised(NumberFormat.plain(100 - v)))%" : "\(parts_(1)) \(style.localised(NumberFormat.plain(100 - v, maxDecimals: 1)))%"
+      if !bound, let lo = d.value.interval.low, let hi = d.value.interval.high, lo < hi {
+        // The rest's range mirrors the share's: 100 minus its high end to 100 minus its low end.
+        let a = NumberFormat.significant(100 - min(100, hi), digits: 3, .down), b = NumberFormat.significant(100 - max(0, lo), digits: 3, .up)
+        restText += " (\(style.localised(NumberFormat.plain(a, maxDecimals: 1)))–\(style.localised(NumberFormat.plain(b, maxDecimals: 1)))%)" + (d.derived ? "†" : "")
+      }
       labels.append(.text(TextItem("\(parts_(0)) \(style.localised(d.valueLabel))", at: Point(plotLeft, y0 - 2), style: inside, horizontal: .start, vertical: .bottom)))
       labels.append(.text(TextItem(restText, at: Point(plotRight - 6, cy), style: inside, horizontal: .end, vertical: .middle)))
     }

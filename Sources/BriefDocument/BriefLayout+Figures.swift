@@ -14,7 +14,7 @@ extension BriefLayout {
     let width = content.width
     // The chart at the page's width and its own proportions; a dense chart (a timeline's labels)
     // may need slightly smaller type (drawn larger, then scaled down), and failing that, more height.
-    let preferred = min(width * min(natural.height / natural.width, 0.46), content.height * 0.72)
+    let preferred = min(width * min(natural.height / natural.width, 0.5), content.height * 0.72)
     let heights = [preferred, content.height * 0.8 - 40, content.height * 0.95 - 40]
     var placed: (Scene, Double)?
     var height = preferred
@@ -22,7 +22,9 @@ extension BriefLayout {
     search: for h in heights where h >= preferred {
       for scale in [1.0, 0.9, 0.8] {
         do {
-          placed = (try compiler.scene(spec, style: style, size: Size(width: width / scale, height: h / scale), measurer: measurer), scale)
+          // The chart's own side margins fall outside the text column, so its content lines up with the text.
+          let m = style.margin
+          placed = (try compiler.scene(spec, style: style, size: Size(width: (width + 2 * m * scale) / scale, height: h / scale), measurer: measurer), scale)
           height = h
           break search
         } catch let e as ChartError {
@@ -41,7 +43,7 @@ extension BriefLayout {
     let captionHeight = try measurer.measure(caption, style: captionStyle, spans: [], maxWidth: width).height
     let prims: [Primitive] = [
       .group(role: "figure", [
-        .transform(offset: Point(content.minX, 0), scale: scale, scene.primitives),
+        .transform(offset: Point(content.minX - style.margin * scale, -style.margin * scale * 0.5), scale: scale, scene.primitives),
         .line(from: Point(content.minX, height + 2), to: Point(content.maxX, height + 2), StrokeStyle(color: style.gridColor, width: 0.5)),
         .text(TextItem(caption, at: Point(content.minX, height + 6), style: captionStyle, vertical: .top, maxWidth: width)),
       ])
@@ -216,15 +218,30 @@ extension BriefLayout {
       var m = try lines(plainRich("Methods of derived estimates"), style: textStyle(size: page.bodySize * 1.1, weight: .semibold), x: content.minX, width: content.width)
       m.keepWithNext = true
       out.append(.lines(m))
+      var caveats: [String] = []
       for e in state.citations.derivedUsed {
         var rich = RichText()
         rich.append(e.label + ". ", RichText.State(weight: .semibold))
         rich.append(e.method, RichText.State())
-        if !e.caveats.isEmpty { rich.append(" Caveats: " + e.caveats.joined(separator: "; ") + ".", RichText.State(italic: true)) }
-        if !e.caveats.isEmpty || !e.method.isEmpty { rich.append(" ", RichText.State()) }
-        rich.append(" Inputs: " + e.inputs.joined(separator: ", ") + ".", RichText.State(color: style.mutedTextColor))
+        var marks: [String] = []
+        for c in e.caveats {
+          if !caveats.contains(c) { caveats.append(c) }
+          if let n = caveats.firstIndex(of: c) { marks.append(String(Character(UnicodeScalar(UInt8(97 + n % 26))))) }
+        }
+        if !marks.isEmpty { rich.append(" Caveats " + marks.joined(separator: ", ") + ".", RichText.State(italic: true)) }
         out.append(.lines(try lines(rich, style: small, x: content.minX, width: content.width)))
         out.append(.space(page.bodySize * 0.3))
+      }
+      if !caveats.isEmpty {
+        out.append(.space(page.bodySize * 0.4))
+        var c = try lines(plainRich("Caveats"), style: textStyle(size: page.bodySize * 0.95, weight: .semibold), x: content.minX, width: content.width)
+        c.keepWithNext = true
+        out.append(.lines(c))
+        for (i, text) in caveats.enumerated() {
+          let letter = String(Character(UnicodeScalar(UInt8(97 + i % 26))))
+          out.append(.lines(try lines(plainRich("(\(letter)) " + text.prefix(1).uppercased() + text.dropFirst() + "."), style: small, x: content.minX, width: content.width)))
+          out.append(.space(page.bodySize * 0.2))
+        }
       }
     }
     return out

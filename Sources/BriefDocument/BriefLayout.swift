@@ -128,7 +128,7 @@ public struct BriefLayout {
     }
     let bottom = page.size.height - page.margin
     prims.append(.text(TextItem("Page \(number) of \(total)", at: Point(content.maxX, bottom), style: small, horizontal: .end, vertical: .bottom)))
-    let left = [fm.organisation, number == 1 ? "" : fm.classification].filter { !$0.isEmpty }.joined(separator: " · ")
+    let left = [fm.organisation, fm.classification].filter { !$0.isEmpty }.joined(separator: " · ")
     if !left.isEmpty { prims.append(.text(TextItem(left, at: Point(content.minX, bottom), style: small, vertical: .bottom))) }
     return [.group(role: "page-furniture", prims)]
   }

@@ -28,18 +28,21 @@ public struct Citations {
 
   /// A value's text for a placeholder, and the number of the note citing it.
   public mutating func resolve(_ p: Placeholder) throws -> (text: String, note: Int) {
-    if let e = context.analysis.estimate(p.id) {
+    if let found = context.analysis.estimate(p.id) {
+      let derived = !(found.inputs.count == 1 && found.method.hasPrefix("As reported"))
+      // Computed figures are cited to three significant digits, their ranges widened outwards.
+      let e = derived && found.kind == nil ? found.roundedForDisplay() : found
       let text = try Self.text(of: e, part: p.part, at: p)
       let sources = context.sources(of: e)
-      let derived = !(e.inputs.count == 1 && e.method.hasPrefix("As reported"))
-      if derived, !derivedUsed.contains(where: { $0.id == e.id }) { derivedUsed.append(e) }
+      if derived, !derivedUsed.contains(where: { $0.id == e.id }) { derivedUsed.append(found) }
       var body = "\(e.label): \(e.formatted(maxDecimals: Self.decimals(e)))\(Self.unitSuffix(e.unit))."
       if derived { body += " Derived; see Methods." }
       return (text, addNote(id: p.id, body: body, sources: sources))
     }
     if let o = context.dataset.observation(p.id) {
       let text = try Self.text(of: o.value, unit: o.unit.description, part: p.part, at: p)
-      let body = "\(o.measure.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst), \(o.period.displayText): \(o.value.formatted())\(Self.unitSuffix(o.unit.description))."
+      let place = o.destination.map { " in \($0)" } ?? ""
+      let body = "\(o.measure.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst)\(place), \(o.period.displayText): \(o.value.formatted())\(Self.unitSuffix(o.unit.description))."
       return (text, addNote(id: p.id, body: body, sources: [o.source]))
     }
     throw DatasetError(
@@ -138,11 +141,15 @@ public struct Citations {
     }
   }
 
-  /// Units read in text: money after the number ("1,300 USD"), counts as nouns the prose supplies.
+  /// Units read in text: money after the number ("1,300 USD", "800 USD a month"); counts and
+  /// durations are nouns the prose supplies ("37 people", "3–6 months").
   static func unitSuffix(_ unit: String) -> String {
     switch unit {
-    case "%", "", "workers", "people", "visas", "groups", "defectors", "times": return ""
-    default: return " " + unit
+    case "%", "", "workers", "people", "visas", "groups", "defectors", "times", "days", "months", "years": return ""
+    default:
+      let parts = unit.split(separator: "/")
+      if parts.count == 2 { return " \(parts[0]) a \(parts[1])" }
+      return " " + unit
     }
   }
 

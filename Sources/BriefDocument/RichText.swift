@@ -35,6 +35,8 @@ struct RichText {
 
   /// Appends a note marker: the number raised and small.
   mutating func appendNote(_ number: Int, color: Color?) {
+    // A thin space keeps a marker from reading as an exponent of the number before it.
+    append("\u{2009}", State())
     notes.append((length, number))
     append("\(number)", State(color: color, superscript: true))
   }

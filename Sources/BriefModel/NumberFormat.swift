@@ -95,3 +95,42 @@ public enum NumberFormat {
     return result
   }
 }
+
+extension NumberFormat {
+  /// How to round to significant digits.
+  public enum Rounding: Sendable { case nearest, down, up }
+
+  /// `x` rounded to `digits` significant digits: 79,743.6 -> 79,700; 18.75 -> 18.8.
+  /// Rounding down or up keeps an interval's ends from narrowing it.
+  public static func significant(_ x: Double, digits: Int = 3, _ rounding: Rounding = .nearest) -> Double {
+    guard x.isFinite, x != 0, digits > 0 else { return x }
+    var magnitude = 1.0
+    let a = Swift.abs(x)
+    while magnitude * 10 <= a { magnitude *= 10 }
+    while magnitude > a { magnitude /= 10 }
+    var unit = magnitude
+    for _ in 1..<digits { unit /= 10 }
+    let scaled = x / unit
+    let r: Double
+    switch rounding {
+    case .nearest: r = scaled.rounded()
+    case .down: r = (scaled - 1e-9).rounded(.down)
+    case .up: r = (scaled + 1e-9).rounded(.up)
+    }
+    let out = r * unit
+    return unit >= 1 ? out.rounded() : out
+  }
+}
+
+extension NamedEstimate {
+  /// The estimate with its value rounded to `digits` significant digits and its interval
+  /// widened outwards to the same precision: for citing computed figures without false precision.
+  public func roundedForDisplay(digits: Int = 3) -> NamedEstimate {
+    var copy = self
+    copy.estimate = estimate.map { NumberFormat.significant($0, digits: digits) }
+    copy.interval = Interval(
+      low: interval.low.map { NumberFormat.significant($0, digits: digits, .down) },
+      high: interval.high.map { NumberFormat.significant($0, digits: digits, .up) })
+    return copy
+  }
+}

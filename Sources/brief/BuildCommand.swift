@@ -35,6 +35,7 @@ struct BuildCommand: ParsableCommand {
     let epoch = try Environment.sourceDateEpoch()
     try Failure.report {
       var record = BuildRecord()
+      record.primary = brief
       record.read([brief, specs])
       let spec = try BriefParser.parse(text: try SpecInput.read(brief), file: brief)
       var options = common

@@ -6,6 +6,9 @@ import BriefModel
 struct BuildRecord {
   private(set) var outputs: [(path: String, bytes: [UInt8], inputs: [String])] = []
   private var inputSet: [String] = []
+  /// The main input (the brief, the spec file): like a compiler's source file it gets no empty rule,
+  /// so deleting it gives make's own "no rule to make target" message.
+  var primary: String?
 
   /// Every input read, in the order first read.
   var inputs: [String] { inputSet }
@@ -29,7 +32,7 @@ struct BuildRecord {
     var files = outputs.map { (path: $0.path, bytes: $0.bytes) }
     if let depfile {
       let targets = target.map { [$0] } ?? outputs.map(\.path)
-      files.append((depfile, Array(Self.depfile(outputs: targets, inputs: inputs).utf8)))
+      files.append((depfile, Array(Self.depfile(outputs: targets, inputs: inputs, primary: primary).utf8)))
     }
     if let manifest { files.append((manifest, Array(self.manifest().utf8))) }
     try OutputFile.writeAll(files)
@@ -37,12 +40,12 @@ struct BuildRecord {
 
   /// A make rule: every output depends on every input, and each input gets an
   /// empty rule of its own so that deleting one does not break make (as `gcc -MP` does).
-  static func depfile(outputs: [String], inputs: [String]) -> String {
+  static func depfile(outputs: [String], inputs: [String], primary: String? = nil) -> String {
     let targets = outputs.map(escape).joined(separator: " ")
     var text = "\(targets):"
     for i in inputs { text += " \\\n  \(escape(i))" }
     text += "\n"
-    for i in inputs { text += "\n\(escape(i)):\n" }
+    for i in inputs where i != primary { text += "\n\(escape(i)):\n" }
     return text
   }
 

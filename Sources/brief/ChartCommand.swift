@@ -60,6 +60,7 @@ struct ChartCommand: ParsableCommand {
       let standalone = chart.map { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? false
       let specFile = standalone ? (chart ?? specs) : specs
       var record = BuildRecord()
+      record.primary = specFile
       record.read([specFile])
       let loaded = try ChartSpecLoader.load(yaml: try SpecInput.read(specFile), file: specFile)
       let chosen: [ChartSpec]

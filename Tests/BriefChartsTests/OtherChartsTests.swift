@@ -20,22 +20,25 @@ final class OtherChartsTests: XCTestCase {
   }
 
   func testDotRangePlacesDotsAtEstimatesAndMarksEachGroupsMedian() throws {
-    let data = [try datum("a", "100", group: "G1"), try datum("b", "300", group: "G1"), try datum("c", "200..400", group: "G2")]
+    let data = [
+      try datum("a", "100", group: "G1"), try datum("b", "300", group: "G1"), try datum("b2", "250", group: "G1"),
+      try datum("c", "200..400", group: "G2"), try datum("d", "50", group: "G2"),
+    ]
     let scene = try DotRangeChart(id: "d", frame: FrameText(title: "T"), data: data).scene(size: Size(width: 500, height: 300), measurer: measurer)
     let ticks = try XCTUnwrap(scene.groups(role: "ticks").first).compactMap { p -> TextItem? in if case .text(let t) = p { return t } else { return nil } }
     let x0 = try XCTUnwrap(ticks.first { $0.text == "0" }?.position.x), x400 = try XCTUnwrap(ticks.first { $0.text == "400" }?.position.x)
     let dots = circles(scene)
-    XCTAssertEqual(dots.count, 3)
+    XCTAssertEqual(dots.count, 5)
     XCTAssertEqual(dots[0].midX, x0 + (x400 - x0) / 4, accuracy: 1e-6)
-    XCTAssertEqual(dots[2].midX, x0 + (x400 - x0) * 3 / 4, accuracy: 1e-6, "a range's dot sits at its midpoint")
+    XCTAssertEqual(dots[3].midX, x0 + (x400 - x0) * 3 / 4, accuracy: 1e-6, "a range's dot sits at its midpoint")
     // The range's line spans 200..400.
-    let line = try XCTUnwrap(scene.groups(role: "row")[2].compactMap { p -> Rect? in if case .stroke(let path, _) = p { return path.bounds } else { return nil } }.first)
+    let line = try XCTUnwrap(scene.groups(role: "row")[3].compactMap { p -> Rect? in if case .stroke(let path, _) = p { return path.bounds } else { return nil } }.first)
     XCTAssertEqual(line.minX, x0 + (x400 - x0) / 2, accuracy: 1e-6)
     XCTAssertEqual(line.maxX, x400, accuracy: 1e-6)
-    // G1's median (200) is marked; G2 has one value and no median.
+    // G1's median (250 of 100, 250, 300) is marked; G2 has two values, which a median would not summarise.
     let median = try XCTUnwrap(scene.groups(role: "medians").first).compactMap { p -> Rect? in if case .stroke(let path, _) = p { return path.bounds } else { return nil } }
     XCTAssertEqual(median.count, 1)
-    XCTAssertEqual(median[0].minX, x0 + (x400 - x0) / 2, accuracy: 1e-6)
+    XCTAssertEqual(try XCTUnwrap(median.first).minX, x0 + (x400 - x0) * 250 / 400, accuracy: 1e-6)
   }
 
   func testDotRangeOpenEndsRunToTheEdgeWithAnArrow() throws {

@@ -145,8 +145,9 @@ public struct ChartCompiler {
       if o.value.interval == e.interval && o.value.estimate == e.estimate { value = o.value }
       derived = !(e.method.hasPrefix("As reported"))
     }
+    let shown = e.roundedForDisplay()
     let label = derived && e.kind == nil
-      ? e.formatted(maxDecimals: sensibleDecimals(e.estimate ?? e.interval.low ?? e.interval.high))
+      ? shown.formatted(maxDecimals: sensibleDecimals(shown.estimate ?? shown.interval.low ?? shown.interval.high))
       : value.formatted(maxDecimals: sensibleDecimals(value.stated.first))
     return ChartDatum(
       id: e.id, label: ref.label ?? e.label, group: ref.group, value: value, valueLabel: label + (derived ? "†" : ""),

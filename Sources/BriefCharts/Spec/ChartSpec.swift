@@ -105,7 +105,7 @@ public struct ChartSpec {
     // so a chart tuned to fit its labels still fits them in larger or smaller type.
     if let size {
       let factor = base.labelSize / ChartStyle.standard.labelSize
-      style.size = Size(width: size.width * factor, height: size.height * factor)
+      style.size = Size(width: (size.width * factor).rounded(), height: (size.height * factor).rounded())
     }
     return style
   }

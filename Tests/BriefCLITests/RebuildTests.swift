@@ -1,0 +1,141 @@
+import BriefTestSupport
+import Foundation
+import XCTest
+
+/// Scripted rebuilds: depfiles, manifests, unchanged outputs, and a real `make` over a copy of the repository's inputs.
+final class RebuildTests: XCTestCase {
+  let root = Tools.packageRoot
+
+  /// A scratch project with the seeds, styles and brief, and a Makefile driving the built `brief`.
+  func project() throws -> String {
+    let dir = try Tools.scratchFolder("briefkit make")  // a space in the path, to exercise escaping
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir + "/seeds/briefs", withIntermediateDirectories: true)
+    for f in ["sources", "observations", "events", "rates", "charts"] {
+      try fm.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(dir)/seeds/\(f).yaml")
+    }
+    try fm.copyItem(atPath: "\(root)/seeds/briefs/monthly.md", toPath: "\(dir)/seeds/briefs/monthly.md")
+    try fm.copyItem(atPath: "\(root)/styles", toPath: "\(dir)/styles")
+    // Two charts and the brief, through the same kind of depfile rules as the repository's Makefile.
+    let makefile = """
+      BRIEF := \(Tools.briefExecutable)
+      OUT := output
+      DEPS := $(OUT)/.deps
+      all: $(DEPS)/monthly.stamp $(DEPS)/cn-work-visas.stamp $(DEPS)/bribes-for-selection.stamp
+      $(DEPS)/monthly.stamp: seeds/briefs/monthly.md
+      \t$(BRIEF) build seeds/briefs/monthly.md -o $(OUT) --formats pdf --depfile $(DEPS)/monthly.d --depfile-target $@
+      \t@touch $@
+      $(DEPS)/%.stamp:
+      \t$(BRIEF) chart $* -o $(OUT) --depfile $(DEPS)/$*.d --depfile-target $@
+      \t@touch $@
+      -include $(wildcard $(DEPS)/*.d)
+
+      """
+    try makefile.write(toFile: dir + "/Makefile", atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  func make(_ dir: String, _ args: [String] = []) throws -> Tools.Run {
+    try Tools.run("make", ["-C", dir] + args, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+  }
+
+  func mtime(_ path: String) throws -> Date {
+    try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+  }
+
+  func ranRules(_ run: Tools.Run) -> [String] {
+    run.stdout.split(separator: "\n").filter { $0.contains(" build ") || $0.contains(" chart ") }.map {
+      $0.contains(" build ") ? "monthly" : String($0.split(separator: " ")[2])
+    }.sorted()
+  }
+
+  func testMakeBuildsRebuildsOnlyWhatChangedAndSurvivesDeletionsAndFailures() throws {
+    let dir = try project()
+    let first = try make(dir, ["-j2"])
+    XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+    XCTAssertEqual(ranRules(first), ["bribes-for-selection", "cn-work-visas", "monthly"])
+    XCTAssertEqual(try make(dir, ["-q"]).status, 0, "a no-op rebuild has nothing to do")
+
+    // The depfile names every input, fonts included, each with an empty rule.
+    let dep = try String(contentsOfFile: dir + "/output/.deps/cn-work-visas.d", encoding: .utf8)
+    XCTAssertTrue(dep.hasPrefix("output/.deps/cn-work-visas.stamp: \\\n"), dep)
+    for input in ["seeds/charts.yaml", "styles/default.yaml", "seeds/observations.yaml", ".otf"] { XCTAssertTrue(dep.contains(input), "\(input) missing from \(dep)") }
+    XCTAssertTrue(dep.contains("\nseeds/observations.yaml:\n"), "inputs get phony rules")
+
+    // Touching the style reruns exactly the rules that read it; unchanged outputs keep their times.
+    let png = dir + "/output/cn-work-visas.png"
+    let before = try mtime(png)
+    Thread.sleep(forTimeInterval: 1.1)
+    try Tools.run("touch", [dir + "/styles/default.yaml"]).status == 0 ? () : XCTFail("touch")
+    let restyled = try make(dir)
+    XCTAssertEqual(ranRules(restyled), ["bribes-for-selection", "cn-work-visas", "monthly"])
+    XCTAssertEqual(try mtime(png), before, "an unchanged output is not rewritten")
+    XCTAssertEqual(ranRules(try make(dir, ["-j2"])), [], "and the next make has nothing to do")
+    try Tools.run("touch", [dir + "/styles/slides.yaml"]).status == 0 ? () : XCTFail("touch")
+    XCTAssertEqual(try make(dir, ["-q"]).status, 0, "a style nothing uses rebuilds nothing")
+
+    // Changing one observation's value rebuilds and rewrites what shows it.
+    var obs = try String(contentsOfFile: dir + "/seeds/observations.yaml", encoding: .utf8)
+    obs = obs.replacingOccurrences(of: "value: 93300", with: "value: 93400")
+    try obs.write(toFile: dir + "/seeds/observations.yaml", atomically: true, encoding: .utf8)
+    let changed = try make(dir)
+    XCTAssertEqual(ranRules(changed), ["bribes-for-selection", "cn-work-visas", "monthly"])
+    XCTAssertNotEqual(try mtime(png), before)
+
+    // A failing build leaves the previous outputs intact and writes no depfile.
+    let pdfBefore = try Data(contentsOf: URL(fileURLWithPath: dir + "/output/monthly.pdf"))
+    var brief = try String(contentsOfFile: dir + "/seeds/briefs/monthly.md", encoding: .utf8)
+    brief += "\nAnd {{no-such-figure}}.\n"
+    try brief.write(toFile: dir + "/seeds/briefs/monthly.md", atomically: true, encoding: .utf8)
+    let failed = try make(dir)
+    XCTAssertNotEqual(failed.status, 0)
+    XCTAssertTrue(failed.stderr.contains("error: {{no-such-figure}}"), failed.stderr)
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/output/monthly.pdf")), pdfBefore)
+    XCTAssertFalse(Tools.listing(dir + "/output").contains { $0.contains(".tmp-") }, "no temporary files are left")
+
+    // Deleting an input gives make's own message, not a crash of the depfile rules.
+    try FileManager.default.removeItem(atPath: dir + "/seeds/briefs/monthly.md")
+    let missing = try make(dir)
+    XCTAssertNotEqual(missing.status, 0)
+    XCTAssertTrue(missing.stderr.contains("No rule to make target 'seeds/briefs/monthly.md'"), missing.stderr)
+  }
+
+  func testManifestListsEveryOutputWithSizeChecksumAndInputs() throws {
+    let dir = try Tools.scratchFolder("briefkit-manifest")
+    let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", dir, "--manifest", dir + "/m/manifest.json"], cwd: root)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/m/manifest.json"))
+    let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    XCTAssertEqual(rows.compactMap { $0["path"] as? String }, ["cn-work-visas.pdf", "cn-work-visas.png", "cn-work-visas.svg"].map { dir + "/" + $0 })
+    for row in rows {
+      let path = try XCTUnwrap(row["path"] as? String)
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+      XCTAssertEqual(row["size"] as? Int, bytes.count)
+      let sum = try Tools.run("sha256sum", [path]).stdout.split(separator: " ").first.map(String.init)
+      XCTAssertEqual(row["sha256"] as? String, sum)
+      XCTAssertTrue((row["inputs"] as? [String] ?? []).contains("seeds/observations.yaml"))
+    }
+  }
+
+  func testDepfileEscapesPathsForMake() throws {
+    let dir = try Tools.scratchFolder("briefkit dep#files")
+    let out = dir + "/out $x"
+    let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", out, "--formats", "svg", "--depfile", dir + "/c.d"], cwd: root)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let dep = try String(contentsOfFile: dir + "/c.d", encoding: .utf8)
+    let escaped = (out + "/cn-work-visas.svg").replacingOccurrences(of: " ", with: "\\ ").replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "$", with: "$$")
+    XCTAssertTrue(dep.hasPrefix(escaped + ":"), dep)
+  }
+
+  func testSVGAndPNGAreIdenticalAcrossProcessesTimeZonesAndLocalesAndJobs() throws {
+    var sums: [String] = []
+    for (tz, lang, jobs) in [("UTC", "C", "1"), ("Asia/Seoul", "ko_KR.UTF-8", "2"), ("America/New_York", "de_DE.UTF-8", "4")] {
+      let dir = try Tools.scratchFolder("briefkit-same")
+      let run = try Tools.run(Tools.briefExecutable, ["chart", "--all", "-o", dir, "--jobs", jobs, "--manifest", dir + "/manifest.json"], environment: ["TZ": tz, "LANG": lang], cwd: root)
+      XCTAssertEqual(run.status, 0, run.stderr)
+      let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as? [[String: Any]] ?? []
+      sums.append(rows.map { "\(($0["path"] as? String ?? "").split(separator: "/").last ?? "") \($0["sha256"] ?? "")" }.joined(separator: "\n"))
+    }
+    XCTAssertEqual(Set(sums).count, 1, "every output has the same sha256 in all three runs")
+  }
+}
