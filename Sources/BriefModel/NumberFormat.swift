@@ -114,8 +114,9 @@ extension NumberFormat {
     let r: Double
     switch rounding {
     case .nearest: r = scaled.rounded()
-    case .down: r = (scaled - 1e-9).rounded(.down)
-    case .up: r = (scaled + 1e-9).rounded(.up)
+    // A value already on the grid (17.5 to three digits) stays as it is, whatever the floating-point noise.
+    case .down: r = Swift.abs(scaled - scaled.rounded()) < 1e-9 ? scaled.rounded() : scaled.rounded(.down)
+    case .up: r = Swift.abs(scaled - scaled.rounded()) < 1e-9 ? scaled.rounded() : scaled.rounded(.up)
     }
     let out = r * unit
     return unit >= 1 ? out.rounded() : out
