@@ -21,9 +21,14 @@ final class ChartSpecTests: XCTestCase {
         XCTAssertFalse(scene.metadata.altText.isEmpty, "\(spec.id) has no alt text")
         XCTAssertNotNil(compiler.date(of: spec), "\(spec.id) has no date for its PDF")
         let canvas = Rect(x: 0, y: 0, width: scene.size.width, height: scene.size.height)
-        for t in scene.texts {
-          let box = try measurer.bounds(of: t)
-          XCTAssertTrue(canvas.contains(box, tolerance: 0.5), "\(name)/\(spec.id): \"\(t.text)\" leaves the canvas")
+        let boxes = try scene.texts.map { ($0.text, try measurer.bounds(of: $0)) }
+        for (text, box) in boxes {
+          XCTAssertTrue(canvas.contains(box, tolerance: 0.5), "\(name)/\(spec.id): \"\(text)\" leaves the canvas")
+        }
+        for a in boxes.indices {
+          for b in boxes.indices where b > a && boxes[a].1.inset(top: 0.5, left: 0.5, bottom: 0.5, right: 0.5).intersects(boxes[b].1) {
+            XCTFail("\(name)/\(spec.id): \"\(boxes[a].0)\" overlaps \"\(boxes[b].0)\"")
+          }
         }
       }
     }
