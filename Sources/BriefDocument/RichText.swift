@@ -96,10 +96,23 @@ struct InlineBuilder {
         rich.append("\n", state)
       case .placeholder(let p):
         let (value, note) = try citations.resolve(p)
-        rich.append(value, state)
+        rich.append(Self.unbreakable(value), state)
         rich.appendNote(note, color: noteColor)
       }
     }
+  }
+
+  /// A value kept on one line: no-break spaces, and a word joiner after each dash so "0–23.6%" stays whole.
+  static func unbreakable(_ s: String) -> String {
+    var out = ""
+    for ch in s {
+      switch ch {
+      case " ": out.append("\u{00A0}")
+      case "–", "-", "−": out.append(ch); out.append("\u{2060}")
+      default: out.append(ch)
+      }
+    }
+    return out
   }
 
   /// The plain text of inlines, placeholders resolved without notes (for outline titles).

@@ -108,7 +108,10 @@ final class BriefLayoutTests: XCTestCase {
       # Numbers
       Sinuiju {{bribe-sinuiju-2021-usd}}; misc {{bribe-misc-2021-usd}}; loggers {{ru-loggers-2010}}; low {{bribe-sinuiju-2021-usd.low}}; again {{bribe-sinuiju-2021-usd}}.
       """)
-    let texts = try built.pages.flatMap { try placedTexts($0) }.map(\.0.text)
+    // Values are kept on one line with no-break spaces and word joiners; compare them as plain text.
+    let texts = try built.pages.flatMap { try placedTexts($0) }.map {
+      $0.0.text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{2060}", with: "")
+    }
     let body = texts.joined(separator: " ")
     XCTAssertTrue(body.contains("Sinuiju 3,500–4,000 USD\u{2009}1"), body)
     XCTAssertTrue(body.contains("misc up to 2,000 USD\u{2009}2"), body)
