@@ -48,7 +48,7 @@ extension BriefLayout {
         .text(TextItem(caption, at: Point(content.minX, height + 6), style: captionStyle, vertical: .top, maxWidth: width)),
       ])
     ]
-    return Box(height: height + 6 + captionHeight + 4, primitives: prims)
+    return Box(height: height + 6 + captionHeight + 4, primitives: prims, floats: true)
   }
 
   /// A row of key-figure tiles.

@@ -43,6 +43,8 @@ public struct FrontMatter: Equatable, Sendable {
   public var organisation: String
   /// A style name or file; nil for the command line's choice.
   public var style: String?
+  /// Where `style` is written, for errors about it.
+  public var styleLocation: SourceLocation?
   /// A classification or distribution line, printed on every page.
   public var classification: String
   /// The language, as a BCP 47 tag (`en`).

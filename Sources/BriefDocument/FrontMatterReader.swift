@@ -55,7 +55,10 @@ struct FrontMatterReader {
     if let node = values["subtitle"] { frontMatter.subtitle = try text(node, "subtitle") ?? "" }
     if let node = values["organisation"] { frontMatter.organisation = try text(node, "organisation") ?? "" }
     if let node = values["classification"] { frontMatter.classification = try text(node, "classification") ?? "" }
-    if let node = values["style"] { frontMatter.style = try text(node, "style").flatMap { $0.isEmpty ? nil : $0 } }
+    if let node = values["style"] {
+      frontMatter.style = try text(node, "style").flatMap { $0.isEmpty ? nil : $0 }
+      if frontMatter.style != nil { frontMatter.styleLocation = location(node) }
+    }
     if let node = values["period"] { frontMatter.period = try period(node) }
     if let node = values["authors"] { frontMatter.authors = try authors(node) }
     if let node = values["language"], let language = try text(node, "language") {

@@ -37,6 +37,8 @@ struct Box {
   var links: [(Rect, String)] = []
   var anchor: String?
   var keepWithNext = false
+  /// A figure that may move to the top of the next page while the text after it fills this one.
+  var floats = false
 }
 
 /// Cuts the flow into pages: lines break between pages keeping at least two
@@ -106,12 +108,29 @@ struct Paginator {
 
   mutating func layout(_ flows: [Flow]) {
     var i = 0
+    var held: Box?
     while i < flows.count {
       let flow = flows[i]
       let next = flows[(i + 1)...].first { if case .space = $0 { return false } else { return true } }
+      // A held figure waits only for plain paragraphs that fit whole on this page.
+      if let box = held {
+        var fitsHere = false
+        if case .lines(let b) = flow, !b.keepWithNext {
+          fitsHere = b.lines.map(\.height).reduce(0, +) <= room(b.lines.flatMap(\.notes))
+        } else if case .space = flow {
+          fitsHere = true
+        }
+        if !fitsHere {
+          newPage()
+          place(box.primitives, height: box.height, notes: box.notes, links: box.links, anchor: box.anchor)
+          held = nil
+        }
+      }
       switch flow {
       case .space(let h):
         if !atTop { y += min(h, max(0, room([]))) }
+      case .box(let b) where b.floats && held == nil && !atTop && b.height > room(b.notes):
+        held = b
       case .box(let b):
         var needed = b.height
         var notes = b.notes
@@ -131,6 +150,10 @@ struct Paginator {
         placeLines(block)
       }
       i += 1
+    }
+    if let box = held {
+      newPage()
+      place(box.primitives, height: box.height, notes: box.notes, links: box.links, anchor: box.anchor)
     }
   }
 

@@ -39,7 +39,15 @@ struct BuildCommand: ParsableCommand {
       record.read([brief, specs])
       let spec = try BriefParser.parse(text: try SpecInput.read(brief), file: brief)
       var options = common
-      if let named = spec.frontMatter.style, common.style == "default" { options.style = named }
+      if let named = spec.frontMatter.style, common.style == "default" {
+        options.style = named
+        // A style the brief names that does not exist is bad input at its line in the front matter.
+        if !FileSystem.exists(StyleFile.path(for: named, in: common.stylesDir)), let at = spec.frontMatter.styleLocation {
+          throw DatasetError(
+            at: at, field: "style", expected: "a style in \(common.stylesDir) (\(StyleFile.builtIn.joined(separator: ", "))) or a style file",
+            found: "\"\(named)\"")
+        }
+      }
       let style = try options.loadStyle()
       record.read(style.files)
       let charts = try ChartSpecLoader.load(yaml: try SpecInput.read(specs), file: specs)

@@ -59,6 +59,15 @@ final class BuildCommandTests: XCTestCase {
     XCTAssertTrue(json.contains("/Link"), "note markers are links")
   }
 
+  func testHangulInABriefRendersThroughFontFallback() throws {
+    let dir = try Tools.scratchFolder("briefkit-hangul")
+    try "---\ntitle: 신의주 brief\n---\n\n# 신의주\n\nBribes in 신의주 (Sinuiju) reached {{bribe-sinuiju-2021-usd}}.\n".write(toFile: dir + "/h.md", atomically: true, encoding: .utf8)
+    let run = try brief(["build", dir + "/h.md", "-o", dir + "/out", "--formats", "pdf", "--depfile", dir + "/h.d"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    XCTAssertTrue(try Tools.run("pdftotext", [dir + "/out/h.pdf", "-"]).stdout.contains("Bribes in 신의주 (Sinuiju)"))
+    XCTAssertTrue(try String(contentsOfFile: dir + "/h.d", encoding: .utf8).contains("/nanum/"), "the Hangul font is an input")
+  }
+
   func testTwoBuildsAreByteIdentical() throws {
     let a = try Tools.scratchFolder("briefkit-build-a"), b = try Tools.scratchFolder("briefkit-build-b")
     XCTAssertEqual(try brief(["build", "-o", a, "--formats", "pdf"]).status, 0)
@@ -73,6 +82,7 @@ final class BuildCommandTests: XCTestCase {
       ("---\ntitle: T\n---\n\n![Chart](chart:no-such-chart)\n", ":5:1: error: chart:no-such-chart: expected a chart id from the chart specs"),
       ("---\ntitle: [unclosed\n---\n\nText.\n", ":3:1: error: yaml: expected valid YAML"),
       ("---\ntitel: T\n---\n\nText.\n", ":2:1: error: "),
+      ("---\ntitle: T\nstyle: sepia\n---\n\nText.\n", ":3:8: error: style: expected a style in styles (default, print, slides) or a style file, found \"sepia\""),
     ]
     for (i, (text, expected)) in cases.enumerated() {
       let file = "\(dir)/bad\(i).md"

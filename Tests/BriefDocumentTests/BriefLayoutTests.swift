@@ -200,6 +200,21 @@ final class PaginatorTests: XCTestCase {
     XCTAssertEqual(pageOfEachLine([filler, .lines(heading), para]).map(\.count), [1, 5])
   }
 
+  func testAFigureThatDoesNotFitWaitsWhileParagraphsFillThePage() {
+    let filler = Flow.box(Box(height: 60, primitives: []))
+    let figure = Flow.box(Box(height: 50, primitives: [.group(role: "figure", [])], floats: true))
+    let para = Flow.lines(TextBlock(lines: Array(repeating: line(), count: 3)))
+    var heading = TextBlock(lines: [line()])
+    heading.keepWithNext = true
+    var p = Paginator(content: Rect(x: 0, y: 0, width: 100, height: 100)) { _ in 0 }
+    p.layout([filler, figure, para, .lines(heading), para])
+    // Page 1: the filler and the paragraph that fits; page 2: the figure, then the heading and its paragraph.
+    XCTAssertEqual(p.pages.count, 2)
+    XCTAssertEqual(p.pages[0].primitives.count, 4)
+    guard case .transform(_, _, let first)? = p.pages[1].primitives.first else { return XCTFail("no figure on page 2") }
+    XCTAssertEqual(first, [.group(role: "figure", [])], "the held figure opens the next page, before the heading")
+  }
+
   func testBoxesNeverSplitAndNotesStayWithTheirLines() {
     let filler = Flow.box(Box(height: 60, primitives: []))
     XCTAssertEqual(pageOfEachLine([filler, .box(Box(height: 50, primitives: []))]).map(\.count), [1, 1])

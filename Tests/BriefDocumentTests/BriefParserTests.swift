@@ -91,10 +91,11 @@ final class BriefParserTests: XCTestCase {
 
       """
     let spec = try BriefParser.parse(text: text, file: file)
-    let expectedFront = FrontMatter(
+    var expectedFront = FrontMatter(
       title: "North Korean workers abroad", subtitle: "Monthly brief", period: try EDTFDate.parse("2026-11"),
       authors: ["A. Analyst", "B. Analyst"], organisation: "Example Institute", style: "default",
       classification: "For internal distribution", language: "en-GB")
+    expectedFront.styleLocation = SourceLocation(file: file, line: 7, column: 8)
     XCTAssertEqual(spec.frontMatter, expectedFront)
     XCTAssertEqual(spec.file, file)
     let expected: [Block] = [
