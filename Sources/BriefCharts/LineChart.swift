@@ -298,9 +298,13 @@ public struct LineChart: Equatable, Sendable {
       } else if a.arrow > 0 {
         candidates = [(Point(a.point.x + 7, tip - 2), .start, .bottom), (Point(a.point.x, a.point.y - d), .middle, .bottom), (Point(a.point.x - 7, tip - 2), .end, .bottom)]
       } else {
+        // Above and below first, then beside, then the four diagonals, where a line passing through
+        // the point in one direction leaves room on the other side.
         candidates = [
           (Point(a.point.x, a.point.y - d), .middle, .bottom), (Point(a.point.x, a.point.y + d), .middle, .top),
           (Point(a.point.x + d + 2, a.point.y), .start, .middle), (Point(a.point.x - d - 2, a.point.y), .end, .middle),
+          (Point(a.point.x + d, a.point.y - d), .start, .bottom), (Point(a.point.x - d, a.point.y + d), .end, .top),
+          (Point(a.point.x - d, a.point.y - d), .end, .bottom), (Point(a.point.x + d, a.point.y + d), .start, .top),
         ]
       }
       for (position, h, v) in candidates {
