@@ -328,11 +328,14 @@ public struct Timeline: Equatable, Sendable {
   /// The notes explaining the kinds of marks that appear, in a fixed order.
   var notes: [String] {
     var notes: [String] = []
+    let hasDays = events.contains { !$0.isSpan }
     if events.contains(where: \.isSpan) {
-      notes.append("Bars cover every day of the period a date names (a month, season, year or range); dots mark single days.")
+      notes.append(
+        "Bars cover every day of the period a date names (a month, season, year or range)" + (hasDays ? "; dots mark single days." : "."))
     }
     if events.contains(where: \.isQualified) {
-      notes.append("Hollow dots and pale dashed bars mark dates the source gives as approximate (~) or uncertain (?).")
+      let dots = events.contains { $0.isQualified && !$0.isSpan }
+      notes.append((dots ? "Hollow dots and pale" : "Pale") + " dashed bars mark dates the source gives as approximate (~) or uncertain (?).")
     }
     if events.contains(where: { $0.openStart || $0.openEnd }) {
       notes.append("Dashed arrows mark dates left open at one end (“until”, “since”).")
