@@ -142,7 +142,8 @@ extension ReportedValue {
   /// Percent values are limited to 0…100. Throws ``ParseError`` for anything else.
   public static func parse(_ rawText: String) throws -> ReportedValue {
     let text = rawText.trimmingCharacters(in: .whitespaces)
-    let fail = ParseError(expected: syntaxDescription, found: "\"\(rawText)\"")
+    let shown = rawText.count > 60 ? String(rawText.prefix(57)) + "..." : rawText
+    let fail = ParseError(expected: syntaxDescription, found: "\"\(shown)\"")
     guard !text.isEmpty else { throw ParseError(expected: syntaxDescription, found: "an empty text") }
     var rest = Substring(text)
     var isPercent = false
@@ -209,6 +210,10 @@ extension ReportedValue {
     value.isPercent = isPercent
     if isPercent {
       value = value.limited(to: Interval(low: 0, high: 100))
+      // 150% or -5% would leave an empty interval (low above high).
+      if let low = value.interval.low, let high = value.interval.high, low > high {
+        throw ParseError(expected: "a percentage from 0 to 100", found: fail.found)
+      }
     }
     return value
   }
@@ -225,6 +230,9 @@ extension ReportedValue {
     return ((String(first), a), (String(second), b))
   }
 
+  /// The largest magnitude a reported number may have.
+  public static let maxMagnitude = 1e15
+
   /// Parses a plain decimal number: optional "-", digits, optional "." and digits.
   static func parseNumber(_ text: Substring, _ fail: ParseError) throws -> Double {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -236,7 +244,11 @@ extension ReportedValue {
       guard character.isASCII, character.isNumber else { throw fail }
       digitsSeen += 1
     }
-    guard digitsSeen > 0, let value = Double(trimmed), value.isFinite else { throw fail }
+    guard digitsSeen > 0, let value = Double(trimmed) else { throw fail }
+    // Far beyond any reported figure, and small enough that sums, products and chart scales stay finite.
+    guard value.isFinite, value.magnitude <= maxMagnitude else {
+      throw ParseError(expected: "a number of at most 10^15 (1,000,000,000,000,000)", found: fail.found)
+    }
     return value
   }
 

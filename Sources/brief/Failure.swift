@@ -48,8 +48,17 @@ enum Failure {
     var line = message
     if line.hasPrefix("Error: ") { line = "error: " + line.dropFirst(7) }
     if !line.hasPrefix("brief: ") && !line.contains(": error: ") { line = "brief: " + line }
-    line += "\n"
-    _ = line.withCString { write(2, $0, strlen($0)) }
+    // Control characters from input (a NUL in an id would cut the line short) are shown escaped.
+    var bytes: [UInt8] = []
+    for scalar in line.unicodeScalars {
+      if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x7F {
+        bytes += Array("\\u{\(String(scalar.value, radix: 16))}".utf8)
+      } else {
+        bytes += Array(String(scalar).utf8)
+      }
+    }
+    bytes.append(UInt8(ascii: "\n"))
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
   }
 }
 

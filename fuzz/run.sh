@@ -1,0 +1,69 @@
+#!/bin/bash
+# Runs the libFuzzer targets built by fuzz/build.sh, each for FUZZ_RUNS executions (default
+# 1,000,000) or FUZZ_MAX_SECONDS (default 300), whichever comes first, starting from a seed
+# corpus made of the repository's files and every input in Tests/FuzzCorpus/TARGET.
+# A crash leaves its input in fuzz/.build/artifacts/TARGET/: copy it into
+# Tests/FuzzCorpus/TARGET/ (swift test replays that folder) once it is fixed.
+#
+#   fuzz/run.sh                 # every target
+#   fuzz/run.sh FuzzEDTF        # one
+set -uo pipefail
+cd "$(dirname "$0")/.."
+OUT=${FUZZ_BUILD:-fuzz/.build}
+RUNS=${FUZZ_RUNS:-1000000}
+SECONDS_EACH=${FUZZ_MAX_SECONDS:-300}
+ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief)
+export SWIFT_BACKTRACE=enable=no
+export FUZZ_SEEDS=$PWD/seeds FUZZ_STYLES=$PWD/styles
+
+# seed TARGET DIR: writes the seed inputs of TARGET into DIR.
+seed() {
+  local t=$1 dir=$2 i=0
+  mkdir -p "$dir"
+  case $t in
+    FuzzReportedValue)
+      sed -n 's/^ *\(value\|rate\): *"\{0,1\}\([^"]*\)"\{0,1\} *$/\2/p' seeds/observations.yaml seeds/rates.yaml |
+        while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/value-$i"; done ;;
+    FuzzEDTF)
+      sed -n 's/^ *\(period\|date\|published\): *"\{0,1\}\([^"]*\)"\{0,1\} *$/\2/p' seeds/*.yaml |
+        while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/date-$i"; done ;;
+    FuzzDataset)
+      # The first byte chooses the file the input replaces: 0 observations, 1 sources, 2 events, 3 rates.
+      local n=0
+      for f in observations sources events rates; do
+        { printf "\\x0$n"; cat "seeds/$f.yaml"; } > "$dir/$f.yaml"; n=$((n + 1))
+      done
+      for f in Tests/BadInputs/*/seeds/*.yaml; do
+        [ -e "$f" ] || continue
+        case $(basename "$f") in observations.yaml) n=0 ;; sources.yaml) n=1 ;; events.yaml) n=2 ;; *) n=3 ;; esac
+        i=$((i + 1)); { printf "\\x0$n"; head -c 20000 "$f"; } > "$dir/bad-$i.yaml"
+      done ;;
+    FuzzStyle) cp styles/*.yaml "$dir/"; for f in Tests/BadInputs/*/styles/*.yaml; do [ -e "$f" ] && { i=$((i + 1)); cp "$f" "$dir/bad-$i.yaml"; }; done ;;
+    FuzzChartSpec)
+      cp seeds/charts.yaml "$dir/"
+      for f in Tests/BadInputs/*/*.yaml; do [ -e "$f" ] && { i=$((i + 1)); head -c 20000 "$f" > "$dir/bad-$i.yaml"; }; done ;;
+    FuzzBrief)
+      cp seeds/briefs/*.md "$dir/"
+      for f in Tests/BadInputs/*/briefs/*.md; do [ -e "$f" ] && { i=$((i + 1)); cp "$f" "$dir/bad-$i.md"; }; done ;;
+  esac
+  if [ -d "Tests/FuzzCorpus/$t" ]; then cp Tests/FuzzCorpus/"$t"/* "$dir/" 2>/dev/null; fi
+}
+
+status=0
+for t in "${@:-${ALL[@]}}"; do
+  [ -x "$OUT/$t" ] || { echo "fuzz/run.sh: $OUT/$t is not built (fuzz/build.sh)" >&2; exit 2; }
+  rm -rf "$OUT/seeds/$t"
+  seed "$t" "$OUT/seeds/$t"
+  mkdir -p "$OUT/corpus/$t" "$OUT/artifacts/$t"
+  echo "fuzz/run.sh: $t: up to $RUNS runs or ${SECONDS_EACH}s"
+  start=$(date +%s)
+  "$OUT/$t" -runs="$RUNS" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+    -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" "$OUT/corpus/$t" "$OUT/seeds/$t" \
+    > "$OUT/$t.log" 2>&1
+  code=$?
+  end=$(date +%s)
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/$t.log")
+  echo "fuzz/run.sh: $t: exit $code, ${runs:-?} executions in $((end - start))s$([ $code -ne 0 ] && echo "; FINDING, see $OUT/$t.log and $OUT/artifacts/$t/")"
+  [ $code -ne 0 ] && status=1
+done
+exit $status
