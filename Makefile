@@ -54,3 +54,19 @@ test: bootstrap
 
 clean:
 	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg $(DEPS) .build
+
+# Benchmarks (issue 7): BriefKit's workloads beside matplotlib and raw Cairo; writes bench/RESULTS.md.
+# Builds in its own scratch path; matplotlib goes into bench/.venv (pinned in bench/peers/requirements.txt).
+.PHONY: bench
+BENCH_SCRATCH := .build-bench
+bench: bootstrap bench/.venv/.installed
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product brief-bench
+	$(SWIFT) build -c release --scratch-path $(BENCH_SCRATCH) --product brief
+	@mkdir -p bench/out
+	$(CC) -O2 -o bench/out/cairo_bars bench/peers/cairo_bars.c $$(pkg-config --cflags --libs pangocairo)
+	BENCH_SCRATCH=$(BENCH_SCRATCH) bench/.venv/bin/python bench/run.py $(BENCH_ARGS)
+
+bench/.venv/.installed: bench/peers/requirements.txt
+	@test -x bench/.venv/bin/python || python3 -m venv bench/.venv
+	bench/.venv/bin/pip install -q -r bench/peers/requirements.txt
+	@touch $@

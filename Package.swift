@@ -53,6 +53,7 @@ let package = Package(
       ]
     ),
 
+    .executableTarget(name: "brief-bench", dependencies: ["BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo"], path: "bench/Sources/brief-bench"),
     // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
     .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CDeflate"], path: "Tests/BriefTestSupport"),
     .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),

@@ -62,49 +62,105 @@ public struct PNGEncoder {
   }
 
   /// Applies the adaptive per-row filter and prefixes each row with its filter type.
+  ///
+  /// Each candidate filter is first only scored (stopping as soon as it cannot
+  /// beat the best so far), and the winner is then written once, straight into
+  /// the output: no per-row scratch arrays, no bounds checks in the inner loops.
+  /// The choice (lowest score, earliest filter on ties) and so the bytes are the
+  /// same as filtering every candidate in full.
   static func filterRows(_ px: [UInt8], width: Int, height: Int, bpp: Int) -> [UInt8] {
     let stride = width * bpp
     var out = [UInt8](repeating: 0, count: (stride + 1) * height)
-    var candidate = [UInt8](repeating: 0, count: stride)
-    var best = [UInt8](repeating: 0, count: stride)
-    px.withUnsafeBufferPointer { src in
-      for y in 0..<height {
-        let row = y * stride
-        let prev = y > 0 ? row - stride : -1
-        var bestType: UInt8 = 0
-        var bestScore = Int.max
-        for type: UInt8 in 0...4 {
-          if type == 2 || type == 4 { if prev < 0 { continue } }
-          var score = 0
-          for i in 0..<stride {
-            let x = src[row + i]
-            let a: UInt8 = i >= bpp ? src[row + i - bpp] : 0
-            let b: UInt8 = prev >= 0 ? src[prev + i] : 0
-            let c: UInt8 = (prev >= 0 && i >= bpp) ? src[prev + i - bpp] : 0
-            let f: UInt8
-            switch type {
-            case 0: f = x
-            case 1: f = x &- a
-            case 2: f = x &- b
-            case 3: f = x &- UInt8((UInt16(a) + UInt16(b)) / 2)
-            default: f = x &- paeth(a, b, c)
+    let zeroRow = [UInt8](repeating: 0, count: stride)
+    px.withUnsafeBufferPointer { srcBuffer in
+      zeroRow.withUnsafeBufferPointer { zeroBuffer in
+        out.withUnsafeMutableBufferPointer { outBuffer in
+          guard let src = srcBuffer.baseAddress, let zero = zeroBuffer.baseAddress, let dstBase = outBuffer.baseAddress
+          else { return }
+          for y in 0..<height {
+            let cur = src + y * stride
+            // The first row has no row above: Up and Paeth are not tried, and Average sees zeros above.
+            let prev = y > 0 ? cur - stride : zero
+            var bestType = 0
+            var bestScore = Int.max
+            for type in 0...4 {
+              if y == 0 && (type == 2 || type == 4) { continue }
+              let score = Self.score(type, cur, prev, stride, bpp, limit: bestScore)
+              if score < bestScore {
+                bestScore = score
+                bestType = type
+              }
             }
-            candidate[i] = f
-            score += f < 128 ? Int(f) : 256 - Int(f)
-            if score >= bestScore { break }
-          }
-          if score < bestScore {
-            bestScore = score
-            bestType = type
-            swap(&best, &candidate)
+            let dst = dstBase + y * (stride + 1)
+            dst[0] = UInt8(bestType)
+            Self.apply(bestType, cur, prev, stride, bpp, into: dst + 1)
           }
         }
-        let dst = y * (stride + 1)
-        out[dst] = bestType
-        for i in 0..<stride { out[dst + 1 + i] = best[i] }
       }
     }
     return out
+  }
+
+  /// The sum of absolute (signed) filtered bytes of one row, or some value at
+  /// least `limit` once it is clear the row's sum reaches `limit`.
+  @inline(__always)
+  static func score(
+    _ type: Int, _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, _ n: Int, _ bpp: Int, limit: Int
+  ) -> Int {
+    @inline(__always) func cost(_ f: UInt8) -> Int { Int(Int8(bitPattern: f).magnitude) }
+    var total = 0
+    var i = 0
+    // Scored in blocks, checking the limit between blocks; the sums only grow, so the outcome is the same.
+    let block = 256
+    while i < n {
+      let end = min(n, i + block)
+      var s = 0
+      // The first `bpp` bytes have no left neighbour (a = c = 0); past them the loops have no branch.
+      let head = min(end, max(i, bpp))
+      switch type {
+      case 0:
+        for k in i..<end { s &+= cost(cur[k]) }
+      case 1:
+        for k in i..<head { s &+= cost(cur[k]) }
+        for k in head..<end { s &+= cost(cur[k] &- cur[k - bpp]) }
+      case 2:
+        for k in i..<end { s &+= cost(cur[k] &- prev[k]) }
+      case 3:
+        for k in i..<head { s &+= cost(cur[k] &- prev[k] >> 1) }
+        for k in head..<end { s &+= cost(cur[k] &- UInt8((UInt16(cur[k - bpp]) &+ UInt16(prev[k])) >> 1)) }
+      default:
+        for k in i..<head { s &+= cost(cur[k] &- prev[k]) }  // Paeth with a = c = 0 predicts b
+        for k in head..<end { s &+= cost(cur[k] &- paeth(cur[k - bpp], prev[k], prev[k - bpp])) }
+      }
+      total += s
+      if total >= limit { return total }
+      i = end
+    }
+    return total
+  }
+
+  /// Writes one row filtered with `type` to `dst`.
+  @inline(__always)
+  static func apply(
+    _ type: Int, _ cur: UnsafePointer<UInt8>, _ prev: UnsafePointer<UInt8>, _ n: Int, _ bpp: Int,
+    into dst: UnsafeMutablePointer<UInt8>
+  ) {
+    let head = min(n, bpp)
+    switch type {
+    case 0:
+      dst.update(from: cur, count: n)
+    case 1:
+      for k in 0..<head { dst[k] = cur[k] }
+      for k in head..<n { dst[k] = cur[k] &- cur[k - bpp] }
+    case 2:
+      for k in 0..<n { dst[k] = cur[k] &- prev[k] }
+    case 3:
+      for k in 0..<head { dst[k] = cur[k] &- prev[k] >> 1 }
+      for k in head..<n { dst[k] = cur[k] &- UInt8((UInt16(cur[k - bpp]) &+ UInt16(prev[k])) >> 1) }
+    default:
+      for k in 0..<head { dst[k] = cur[k] &- prev[k] }
+      for k in head..<n { dst[k] = cur[k] &- paeth(cur[k - bpp], prev[k], prev[k - bpp]) }
+    }
   }
 
   private func deflate(_ data: [UInt8]) throws -> [UInt8] {
@@ -125,10 +181,13 @@ public struct PNGEncoder {
   }
 
   private static func appendChunk(_ type: String, _ data: [UInt8], to out: inout [UInt8]) {
+    out.reserveCapacity(out.count + data.count + 12)
     out.appendBigEndian(UInt32(data.count))
-    let typeAndData = Array(type.utf8) + data
-    out += typeAndData
-    let crc = typeAndData.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+    let typeBytes = Array(type.utf8)
+    out += typeBytes
+    out += data
+    var crc = typeBytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+    crc = data.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) }
     out.appendBigEndian(crc)
   }
 }
