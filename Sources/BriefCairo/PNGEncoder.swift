@@ -1,5 +1,9 @@
 import CDeflate
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Encodes 8-bit RGB or RGBA pixels as PNG, tuned for charts: flat colours on
 /// an opaque background.
 ///
@@ -83,7 +87,13 @@ public struct PNGEncoder {
             let prev = y > 0 ? cur - stride : zero
             var bestType = 0
             var bestScore = Int.max
-            for type in 0...4 {
+            // A row equal to the one above (most rows of a flat-colour chart) filters to zeros with Up;
+            // only None or Sub scoring zero too could win the tie, so test just those two, cheaply.
+            if y > 0 && memcmp(cur, prev, stride) == 0 {
+              bestType = Self.score(0, cur, prev, stride, bpp, limit: 1) == 0 ? 0 : Self.score(1, cur, prev, stride, bpp, limit: 1) == 0 ? 1 : 2
+              bestScore = 0
+            }
+            for type in 0...4 where bestScore > 0 {
               if y == 0 && (type == 2 || type == 4) { continue }
               let score = Self.score(type, cur, prev, stride, bpp, limit: bestScore)
               if score < bestScore {

@@ -15,11 +15,11 @@ public struct YAMLDocument {
     /// Most alias tokens (`*name`) a file may contain.
     public var maxAliases = 256
     /// Most nodes the tree may have once every alias is expanded.
-    public var maxExpandedNodes = 200_000
+    public var maxExpandedNodes = 4_000_000
     /// Deepest nesting of mappings and sequences.
     public var maxDepth = 32
     /// Largest file in bytes.
-    public var maxBytes = 8 << 20
+    public var maxBytes = 64 << 20
 
     /// The default limits.
     public init() {}

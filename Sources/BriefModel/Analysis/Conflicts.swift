@@ -8,25 +8,44 @@ extension Analysis {
   /// (the whole stay, renewals included), a `wage-promised` never against a `wage`,
   /// a `bribe-offered` never against a `bribe`.
   static func conflicts(_ dataset: Dataset) -> [Conflict] {
-    var result: [Conflict] = []
+    // Only observations of the same measure, destination and sector can conflict: compare within
+    // those groups, by index, so the work grows with the groups' sizes, not the dataset's square.
+    struct Key: Hashable {
+      var measure: Measure
+      var destination: String?
+      var sector: String?
+    }
     let observations = dataset.observations
-    for (i, a) in observations.enumerated() {
-      for b in observations[(i + 1)...] {
-        guard a.measure == b.measure, a.destination == b.destination, a.sector == b.sector,
-          a.source != b.source, a.period.overlaps(b.period),
-          let (ia, unit) = comparable(a, dataset), let (ib, unitB) = comparable(b, dataset), unit == unitB,
-          !ia.overlaps(ib)
-        else { continue }
-        result.append(
-          Conflict(
-            id: "conflict-\(a.id)-\(b.id)", measure: a.measure, destination: a.destination,
-            observations: [a.id, b.id], sources: [a.source, b.source], intervals: [ia, ib], unit: unit,
-            summary:
-              "\(a.source) reports \(original(a)) (\(a.period.displayText)) and \(b.source) reports \(original(b)) (\(b.period.displayText)) for \(a.measure.rawValue)\(a.destination.map { " in \($0)" } ?? "")."
-          ))
+    var groups: [Key: [Int]] = [:]
+    var order: [Key] = []
+    for (i, o) in observations.enumerated() {
+      let key = Key(measure: o.measure, destination: o.destination, sector: o.sector)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(i)
+    }
+    var found: [(Int, Int, Conflict)] = []
+    for key in order {
+      guard let members = groups[key], members.count > 1 else { continue }
+      let values = members.map { comparable(observations[$0], dataset) }
+      for x in members.indices {
+        guard let (ia, unit) = values[x] else { continue }
+        for y in (x + 1)..<members.count {
+          guard let (ib, unitB) = values[y], unit == unitB else { continue }
+          let a = observations[members[x]], b = observations[members[y]]
+          guard a.source != b.source, a.period.overlaps(b.period), !ia.overlaps(ib) else { continue }
+          found.append(
+            (members[x], members[y],
+              Conflict(
+                id: "conflict-\(a.id)-\(b.id)", measure: a.measure, destination: a.destination,
+                observations: [a.id, b.id], sources: [a.source, b.source], intervals: [ia, ib], unit: unit,
+                summary:
+                  "\(a.source) reports \(original(a)) (\(a.period.displayText)) and \(b.source) reports \(original(b)) (\(b.period.displayText)) for \(a.measure.rawValue)\(a.destination.map { " in \($0)" } ?? "")."
+              )))
+        }
       }
     }
-    return result
+    // Dataset order, as the pairwise scan gave it.
+    return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
   }
 
   /// An observation's interval in a unit shared by comparable observations.
