@@ -70,3 +70,15 @@ bench/.venv/.installed: bench/peers/requirements.txt
 	@test -x bench/.venv/bin/python || python3 -m venv bench/.venv
 	bench/.venv/bin/pip install -q -r bench/peers/requirements.txt
 	@touch $@
+
+# Fuzzing (issue 8): the libFuzzer targets of fuzz/ (built with -sanitize=fuzzer,address into
+# fuzz/.build), each run for FUZZ_RUNS executions or FUZZ_MAX_SECONDS, whichever comes first.
+# Inputs that crash belong in Tests/FuzzCorpus/TARGET/, which swift test replays.
+.PHONY: fuzz
+FUZZ_RUNS ?= 1000000
+FUZZ_MAX_SECONDS ?= 300
+FUZZ_TARGETS ?=
+fuzz: bootstrap
+	$(SWIFT) package resolve
+	fuzz/build.sh $(FUZZ_TARGETS)
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)

@@ -1,6 +1,6 @@
-// libFuzzer target: YAMLDocument.parse and the dataset loader. The input replaces one of
-// the four dataset files (chosen by its first byte) in a copy of seeds/; the other three
-// stay as they are, so cross-checks run too. Built by fuzz/build.sh.
+// libFuzzer target: YAMLDocument.parse and the dataset loader. The input (after its first
+// byte, which chooses the file) replaces one of the four files of a small valid dataset; the
+// other three stay, so cross-checks and the analysis run too. Built by fuzz/build.sh.
 import BriefModel
 import Foundation
 
@@ -26,15 +26,61 @@ public func fuzzDataset(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// A private copy of seeds/ (FUZZ_SEEDS, default ./seeds), with the originals kept beside.
+/// A small valid dataset in a private folder, with the originals kept beside: the input
+/// replaces one file, and the loader, cross-checks and analysis run on the rest.
 func makeFolder() -> String {
-  let seeds = ProcessInfo.processInfo.environment["FUZZ_SEEDS"] ?? "seeds"
   let folder = NSTemporaryDirectory() + "/briefkit-fuzz-dataset-\(getpid())"
   try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  for name in ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml"] {
-    let data = FileManager.default.contents(atPath: seeds + "/" + name) ?? Data()
-    FileManager.default.createFile(atPath: folder + "/" + name, contents: data)
-    FileManager.default.createFile(atPath: folder + "/orig-" + name, contents: data)
+  let files = [
+    "sources.yaml": """
+      - id: src-a
+        kind: article
+        outlet: Daily NK
+        authors: [A. Writer]
+        published: 2021-02
+        language: en
+      """,
+    "observations.yaml": """
+      - id: bribe-a
+        measure: bribe
+        value: 3500..4000
+        unit: USD
+        period: 2021-01
+        destination: Russia
+        source: src-a
+      - id: wage-a
+        measure: wage
+        value: "~500"
+        unit: CNY/month
+        period: 2024-07
+        destination: China
+        source: src-a
+      - id: share-a
+        measure: wage-share-kept
+        value: "<10%"
+        unit: "%"
+        period: 2010
+        destination: Russia
+        source: src-a
+      """,
+    "events.yaml": """
+      - id: event-a
+        date: 2024-21
+        title: Departures
+        source: src-a
+      """,
+    "rates.yaml": """
+      - id: usd-cny
+        base: USD
+        quote: CNY
+        rate: 7.1358
+        date: 2024-07-24
+        source: src-a
+      """,
+  ]
+  for (name, text) in files {
+    FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+    FileManager.default.createFile(atPath: folder + "/orig-" + name, contents: Data(text.utf8))
   }
   return folder
 }
