@@ -209,8 +209,12 @@ extension ReportedValue {
     }
     value.isPercent = isPercent
     if isPercent {
+      let written = value.stated
       value = value.limited(to: Interval(low: 0, high: 100))
-      // 150% or -5% would leave an empty interval (low above high).
+      // 150%, -5% or ~300±1768% would leave an empty interval or an estimate moved to a limit.
+      if !written.allSatisfy({ (0...100).contains($0) }) {
+        throw ParseError(expected: "a percentage from 0 to 100", found: fail.found)
+      }
       if let low = value.interval.low, let high = value.interval.high, low > high {
         throw ParseError(expected: "a percentage from 0 to 100", found: fail.found)
       }
