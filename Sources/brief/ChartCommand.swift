@@ -69,7 +69,9 @@ struct ChartCommand: ParsableCommand {
       } else {
         let id = chart ?? ""
         guard let spec = loaded.first(where: { $0.id == id }) else {
-          throw InputFileError(path: specFile, message: "no chart \"\(id)\"; the charts are: \(loaded.map(\.id).joined(separator: ", "))")
+          throw DatasetError(
+            file: specFile, line: 1, column: 1, field: "chart", expected: "one of the charts \(loaded.map(\.id).joined(separator: ", "))",
+            found: "\"\(id)\"")
         }
         chosen = [spec]
       }

@@ -82,10 +82,15 @@ enum OutputFolder {
   /// Creates `path` and its parents; failure is an output error (exit 3).
   static func create(_ path: String) throws {
     guard !FileSystem.isDirectory(path) else { return }
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw RenderError.output(path: path, message: "cannot create the folder (\((error as NSError).localizedDescription))")
+    // Parents first, each with mkdir(2), so a failure names the folder and the system's reason.
+    if let slash = path.dropLast().lastIndex(of: "/"), slash != path.startIndex {
+      try create(String(path[..<slash]))
+    }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw RenderError.output(path: path, message: "cannot create the folder: \(String(cString: strerror(errno)))")
+    }
+    guard FileSystem.isDirectory(path) else {
+      throw RenderError.output(path: path, message: "cannot create the folder: a file of that name is in the way")
     }
   }
 }
