@@ -74,10 +74,10 @@ struct BuildCommand: ParsableCommand {
       var seen: Set<String> = []
       let charted = built.charts.filter { seen.insert($0.id).inserted }
       let chartFormats = [OutputFormat.png, .svg].filter(wanted.contains)
-      let (output, scale) = (self.output, render.scale)
+      let (output, scale, maxPixels) = (self.output, render.scale, render.maxPixels)
       let (rendered, fonts) = try Parallel.map(charted, jobs: render.jobs) { chart, renderer -> [(String, [UInt8])] in
         try chartFormats.map { f in
-          ("\(output)/\(chart.id).\(f.rawValue)", try renderer.render([chart.scene], format: f, options: OutputOptions(date: date, scale: scale)))
+          ("\(output)/\(chart.id).\(f.rawValue)", try renderer.render([chart.scene], format: f, options: OutputOptions(date: date, scale: scale, maxPixels: maxPixels)))
         }
       }
       files += rendered.flatMap { $0 }

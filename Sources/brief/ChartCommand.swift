@@ -86,14 +86,14 @@ struct ChartCommand: ParsableCommand {
         throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, or a chart id")
       }
       let formats = try single.map { [$0] } ?? render.formatList()
-      let (output, scale, chartStyle) = (self.output, render.scale, style.style)
+      let (output, scale, chartStyle, maxPixels) = (self.output, render.scale, style.style, render.maxPixels)
 
       // Everything is rendered before anything is written: a failure leaves the output folder untouched.
       let (rendered, fonts) = try Parallel.map(chosen, jobs: render.jobs) { spec, backend -> [(String, [UInt8])] in
         let scene = try compiler.scene(spec, style: chartStyle, size: sizeOverride, measurer: backend.text)
         let day = compiler.date(of: spec)
         let date = epoch ?? day.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-        let options = OutputOptions(date: date, scale: scale)
+        let options = OutputOptions(date: date, scale: scale, maxPixels: maxPixels)
         return try formats.map { f in
           (single != nil ? output : "\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options))
         }

@@ -56,6 +56,9 @@ struct RenderOptions: ParsableArguments {
   @Option(help: "Write a JSON list of every output with its size, sha256 and inputs.")
   var manifest: String?
 
+  @Option(help: "The largest PNG, in pixels (width × height), that a chart may be rendered to.")
+  var maxPixels: Int = 100_000_000
+
   @Option(help: "Charts rendered at once (default: the number of cores).")
   var jobs: Int = Self.cores
 
@@ -66,6 +69,7 @@ struct RenderOptions: ParsableArguments {
       throw ValidationError("--scale must be above 0 and at most 64; found \(scale)")
     }
     guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256; found \(jobs)") }
+    guard maxPixels >= 1 else { throw ValidationError("--max-pixels must be at least 1; found \(maxPixels)") }
     _ = try formatList()
   }
 

@@ -73,6 +73,14 @@ final class ChartSpecsCommandTests: XCTestCase {
     XCTAssertEqual(kind.stderr, "brief: error: no style \"neon\": styles/neon.yaml does not exist (styles: default, print, slides)\n")
   }
 
+  func testCanvasSizeIsCappedByMaxPixels() throws {
+    let run = try brief(["chart", "cn-work-visas", "-o", dir + "/o", "--formats", "png", "--max-pixels", "1000000"])
+    XCTAssertEqual(run.status, 3)
+    XCTAssertEqual(run.stderr, "brief: error: an image of 1280×800 pixels is too large (at most 32767 per side and 1000000 in all)\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/o"))
+    XCTAssertEqual(try brief(["chart", "cn-work-visas", "-o", dir + "/o", "--formats", "png", "--max-pixels", "1100000"]).status, 0)
+  }
+
   func testBadStyleFileIsExitOneWithItsLocation() throws {
     let style = dir + "/bad.yaml"
     try "extends: default\nfonts:\n  title: huge\n".write(toFile: style, atomically: true, encoding: .utf8)
