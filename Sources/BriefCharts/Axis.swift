@@ -18,37 +18,38 @@ public struct ValueAxis {
   }
 
   /// Horizontal gridlines from `left` to `right` and tick labels left of `left`, for a vertical value axis.
-  public func horizontalPrimitives(left: Double, right: Double, style: ChartStyle) -> [Primitive] {
-    var grid: [Primitive] = []
-    var texts: [Primitive] = []
-    let tickStyle = style.text(size: style.tickSize, color: style.mutedTextColor, alignment: .right, tabular: true)
-    for (value, label) in zip(ticks, labels) {
-      let y = scale.map(value)
-      let isZero = value == 0
-      grid.append(
-        .line(
-          from: Point(left, y), to: Point(right, y),
-          StrokeStyle(color: isZero ? style.axisColor : style.gridColor, width: isZero ? 1 : style.gridWidth)))
-      texts.append(.text(TextItem(label, at: Point(left - 6, y), style: tickStyle, horizontal: .end, vertical: .middle)))
+  public func horizontalPrimitives(left: Double, right: Double, style: ChartStyle, tickRole: String = "ticks") -> [Primitive] {
+    guides(style: style, alignment: .right, tickRole: tickRole) { v, ts in
+      let y = scale.map(v)
+      return (Point(left, y), Point(right, y), TextItem("", at: Point(left - 6, y), style: ts, horizontal: .end, vertical: .middle))
     }
-    return [.group(role: "grid", grid), .group(role: "ticks", texts)]
   }
 
   /// Gridlines from `top` to `bottom` and tick labels below `bottom`, plus a
   /// darker line at zero when zero is on the axis.
   public func primitives(top: Double, bottom: Double, style: ChartStyle) -> [Primitive] {
+    guides(style: style, alignment: .left, tickRole: "ticks") { v, ts in
+      let x = scale.map(v)
+      return (Point(x, top), Point(x, bottom), TextItem("", at: Point(x, bottom + 4), style: ts, horizontal: .middle, vertical: .top))
+    }
+  }
+
+  /// One gridline and one tick label per tick, zero's line darker; `place` gives each line's ends and its label's position.
+  private func guides(
+    style: ChartStyle, alignment: TextAlignment, tickRole: String,
+    place: (Double, TextStyle) -> (Point, Point, TextItem)
+  ) -> [Primitive] {
     var grid: [Primitive] = []
     var texts: [Primitive] = []
-    let tickStyle = style.text(size: style.tickSize, color: style.mutedTextColor, tabular: true)
+    let tickStyle = style.text(size: style.tickSize, color: style.mutedTextColor, alignment: alignment, tabular: true)
     for (value, label) in zip(ticks, labels) {
-      let x = scale.map(value)
+      let (a, b, template) = place(value, tickStyle)
       let isZero = value == 0
-      grid.append(
-        .line(
-          from: Point(x, top), to: Point(x, bottom),
-          StrokeStyle(color: isZero ? style.axisColor : style.gridColor, width: isZero ? 1 : style.gridWidth)))
-      texts.append(.text(TextItem(label, at: Point(x, bottom + 4), style: tickStyle, horizontal: .middle, vertical: .top)))
+      grid.append(.line(from: a, to: b, StrokeStyle(color: isZero ? style.axisColor : style.gridColor, width: isZero ? 1 : style.gridWidth)))
+      var item = template
+      item.text = label
+      texts.append(.text(item))
     }
-    return [.group(role: "grid", grid), .group(role: "ticks", texts)]
+    return [.group(role: "grid", grid), .group(role: tickRole, texts)]
   }
 }

@@ -152,7 +152,7 @@ public struct LineChart: Equatable, Sendable {
     }
     let lowValue = values.min() ?? 0, highValue = values.max() ?? 1
     let y = LinearScale(domain: (lowValue, highValue), range: (plotBottom, plotTop)).nice(count: 5)
-    let valueAxis = ValueAxis(scale: y, count: 5, suffix: valueSuffix)
+    let valueAxis = ValueAxis(scale: y, count: 5, suffix: valueSuffix, style: style)
     var tickColumn = 0.0
     for label in valueAxis.labels { tickColumn = Swift.max(tickColumn, try measurer.measure(label, style: tickStyle, maxWidth: nil).width) }
     let nameStyle = style.text(size: style.labelSize, weight: .semibold)
@@ -171,18 +171,7 @@ public struct LineChart: Equatable, Sendable {
     let x = timeAxis.scale
 
     // guides
-    var grid: [Primitive] = []
-    var valueTicks: [Primitive] = []
-    for (value, label) in zip(valueAxis.ticks, valueAxis.labels) {
-      let ty = y.map(value)
-      let isZero = value == 0
-      grid.append(
-        .line(
-          from: Point(plotLeft, ty), to: Point(plotRight, ty),
-          StrokeStyle(color: isZero ? style.axisColor : style.gridColor, width: isZero ? 1 : style.gridWidth)))
-      valueTicks.append(.text(TextItem(label, at: Point(plotLeft - 6, ty), style: tickStyle, horizontal: .end, vertical: .middle)))
-    }
-    var prims: [Primitive] = [.group(role: "grid", grid), .group(role: "value-ticks", valueTicks)]
+    var prims = valueAxis.horizontalPrimitives(left: plotLeft, right: plotRight, style: style, tickRole: "value-ticks")
     let dateGuides = timeAxis.primitives(axisY: plotBottom, labelY: plotBottom + 6, gridTop: nil, style: style)
     prims += dateGuides.filter { if case .group("grid", _) = $0 { return false } else { return true } }
 
