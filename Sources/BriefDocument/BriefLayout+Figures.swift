@@ -15,21 +15,24 @@ extension BriefLayout {
     // The chart at the page's width and its own proportions; a dense chart (a timeline's labels)
     // may need slightly smaller type (drawn larger, then scaled down), and failing that, more height.
     let preferred = min(width * min(natural.height / natural.width, 0.5), content.height * 0.72)
-    let heights = [preferred, content.height * 0.8 - 40, content.height * 0.95 - 40]
+    let tall = content.height * 0.8 - 40, taller = content.height * 0.95 - 40
+    // In order of preference: full-size type a little taller before smaller type, a page-high figure last.
+    let tries: [(Double, Double)] = [
+      (preferred, 1), (preferred * 1.3, 1), (preferred, 0.9), (preferred * 1.3, 0.9), (preferred, 0.8),
+      (tall, 1), (tall, 0.9), (tall, 0.8), (taller, 1), (taller, 0.9), (taller, 0.8),
+    ]
     var placed: (Scene, Double)?
     var height = preferred
     var firstError: Error?
-    search: for h in heights where h >= preferred {
-      for scale in [1.0, 0.9, 0.8] {
-        do {
-          // The chart's own side margins fall outside the text column, so its content lines up with the text.
-          let m = style.margin
-          placed = (try compiler.scene(spec, style: style, size: Size(width: (width + 2 * m * scale) / scale, height: h / scale), measurer: measurer), scale)
-          height = h
-          break search
-        } catch let e as ChartError {
-          if firstError == nil { firstError = e }
-        }
+    for (h, scale) in tries where h >= preferred {
+      do {
+        // The chart's own side margins fall outside the text column, so its content lines up with the text.
+        let m = style.margin
+        placed = (try compiler.scene(spec, style: style, size: Size(width: (width + 2 * m * scale) / scale, height: h / scale), measurer: measurer), scale)
+        height = h
+        break
+      } catch let e as ChartError {
+        if firstError == nil { firstError = e }
       }
     }
     guard let placed else { throw firstError ?? ChartError.layout("chart \(id) does not fit the page") }
