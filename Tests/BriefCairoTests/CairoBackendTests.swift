@@ -122,6 +122,22 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertGreaterThan(dark, 50)
   }
 
+  func testCombiningAndRightToLeftTextLayOut() throws {
+    let engine = try PangoTextEngine()
+    // A combining accent shapes onto its letter: the same width as the precomposed letter.
+    let composed = try engine.measure("caf\u{E9}", style: style, maxWidth: nil)
+    let combining = try engine.measure("cafe\u{301}", style: style, maxWidth: nil)
+    XCTAssertEqual(combining.width, composed.width, accuracy: 0.5)
+    // Hebrew and Arabic come from a fallback font; mixed with Latin they stay on one line and draw.
+    let mixed = try engine.measure("Sinuiju שלום مرحبا", style: style, maxWidth: nil)
+    XCTAssertEqual(mixed.lineCount, 1)
+    XCTAssertGreaterThan(mixed.width, try engine.measure("Sinuiju", style: style, maxWidth: nil).width * 1.5)
+    let png = try DecodedPNG(try CairoBackend().png(barScene(title: "שלום مرحبا"), options: OutputOptions(scale: 2)))
+    var dark = 0
+    for x in 20..<200 { for y in 12..<40 where png.rgb(x, y).0 < 100 { dark += 1 } }
+    XCTAssertGreaterThan(dark, 50)
+  }
+
   func testACharacterNoFontHasIsAnErrorNamingTheText() throws {
     let backend = try CairoBackend()
     XCTAssertThrowsError(try backend.png(barScene(title: "Label 𓀀"), options: OutputOptions())) { error in
