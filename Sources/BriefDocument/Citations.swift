@@ -47,7 +47,7 @@ public struct Citations {
     }
     throw DatasetError(
       at: p.location, field: "{{\(p.id)}}", expected: "the id of an estimate (see brief stats) or an observation",
-      found: "no such id\(Self.suggestion(p.id, context.analysis.estimates.map(\.id) + context.dataset.observations.map(\.id)))")
+      found: "no such id\(Suggestion.didYouMean(p.id, among: context.analysis.estimates.map(\.id) + context.dataset.observations.map(\.id)))")
   }
 
   /// Records sources and derived estimates shown outside the text (charts, tiles), for the closing section.
@@ -154,15 +154,9 @@ public struct Citations {
   }
 
   static func decimals(_ e: NamedEstimate) -> Int {
-    let x = e.estimate ?? e.interval.low ?? e.interval.high ?? 0
-    return abs(x) >= 100 ? 0 : abs(x) >= 10 ? 1 : 2
+    sensibleDecimals(e.estimate ?? e.interval.low ?? e.interval.high)
   }
 
-  static func suggestion(_ id: String, _ known: [String]) -> String {
-    func common(_ a: String, _ b: String) -> Int { zip(a, b).prefix { $0 == $1 }.count }
-    let best = known.map { ($0, common($0, id)) }.filter { $0.1 >= 4 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3)
-    return best.isEmpty ? "" : "; did you mean " + best.map { "\($0.0)" }.joined(separator: ", ") + "?"
-  }
 }
 
 extension String {

@@ -43,7 +43,7 @@ struct ChartCommand: ParsableCommand {
     guard all != (chart != nil) else {
       throw ValidationError(all ? "give either a chart or --all, not both" : "give a chart id or spec file, or --all")
     }
-    if let size, parseSize(size) == nil {
+    if let size, ChartSpecLoader.parseSize(size) == nil {
       throw ValidationError("--size must be WIDTHxHEIGHT in points from 1 to 14400, e.g. 640x400; found \(size)")
     }
     if OutputFormat(path: output) != nil && all {
@@ -80,7 +80,7 @@ struct ChartCommand: ParsableCommand {
       let context = try chosen.contains(where: \.usesDataset) ? common.loadContext() : nil
       if context != nil { record.read(BuildRecord.datasetFiles(common.data)) }
       let compiler = ChartCompiler(context: context)
-      let sizeOverride = size.flatMap(parseSize)
+      let sizeOverride = size.flatMap(ChartSpecLoader.parseSize)
       let single = OutputFormat(path: output)
       if single != nil && chosen.count != 1 {
         throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, or a chart id")
@@ -106,13 +106,6 @@ struct ChartCommand: ParsableCommand {
     }
   }
 
-  func parseSize(_ text: String) -> Size? {
-    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]), (1...14_400).contains(w), (1...14_400).contains(h) else {
-      return nil
-    }
-    return Size(width: w, height: h)
-  }
 }
 
 extension ChartSpec {

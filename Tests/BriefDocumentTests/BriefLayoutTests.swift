@@ -125,7 +125,7 @@ final class BriefLayoutTests: XCTestCase {
 
   func testUnknownIdsAndChartsAreErrorsAtTheirPlaceInTheBrief() throws {
     XCTAssertThrowsError(try build("---\ntitle: T\n---\n\nAbout {{headcount-nowhere}} workers.\n")) { e in
-      XCTAssertTrue("\(e)".hasPrefix("brief.md:5:7: error: {{headcount-nowhere}}: expected the id of an estimate (see brief stats) or an observation, found no such id; did you mean headcount-"), "\(e)")
+      XCTAssertTrue("\(e)".hasPrefix("brief.md:5:7: error: {{headcount-nowhere}}: expected the id of an estimate (see brief stats) or an observation, found no such id; did you mean \"headcount-"), "\(e)")
     }
     XCTAssertThrowsError(try build("---\ntitle: T\n---\n\n![Pie](chart:pie-chart)\n")) { e in
       XCTAssertTrue("\(e)".hasPrefix("brief.md:5:1: error: chart:pie-chart: expected a chart id from the chart specs ("), "\(e)")

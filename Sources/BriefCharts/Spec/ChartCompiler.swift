@@ -278,12 +278,8 @@ public struct ChartCompiler {
     .located(file: at.file, line: at.line, column: at.column, chart: spec.id, phase: phase, message: message)
   }
 
-  /// "; did you mean …?" with up to three known ids sharing the longest prefix with `id`.
   func suggestion(_ id: String, _ known: [String]) -> String {
-    func common(_ a: String, _ b: String) -> Int { zip(a, b).prefix { $0 == $1 }.count }
-    let scored = known.map { ($0, common($0, id)) }.filter { $0.1 >= 3 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-    let best = scored.prefix(3).map { "\"\($0.0)\"" }
-    return best.isEmpty ? "" : "; did you mean \(best.joined(separator: ", "))?"
+    Suggestion.didYouMean(id, among: known)
   }
 }
 

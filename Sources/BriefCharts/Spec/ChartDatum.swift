@@ -100,7 +100,7 @@ extension ReportedValue {
 }
 
 /// Decimals that suit a number's size: none from 100 up, one from 10, two below.
-func sensibleDecimals(_ x: Double?) -> Int {
+public func sensibleDecimals(_ x: Double?) -> Int {
   guard let x, x.isFinite else { return 0 }
   let a = abs(x)
   return a >= 100 ? 0 : a >= 10 ? 1 : 2

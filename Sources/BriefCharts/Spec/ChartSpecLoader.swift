@@ -9,6 +9,11 @@ public enum ChartSpecLoader {
     "orientation", "ranges", "tick-suffix", "parts", "style", "bars", "source",
   ]
 
+  /// Parses `WIDTHxHEIGHT` in points, each side from 1 to 14,400, as specs and the command line write sizes.
+  public static func parseSize(_ text: String) -> Size? {
+    YAMLReader.parseSize(text)
+  }
+
   /// Parses a spec file's text; `file` names it in errors.
   public static func load(yaml text: String, file: String) throws -> [ChartSpec] {
     let (r, root) = try YAMLReader.parse(text, file: file)
