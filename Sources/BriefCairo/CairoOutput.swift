@@ -172,24 +172,30 @@ public final class CairoBackend {
 
   /// A PNG of `scene.size × scale` pixels with its DPI and metadata recorded.
   public func png(_ scene: Scene, options: OutputOptions) throws -> [UInt8] {
+    try raster(scene, options: options).encodePNG()
+  }
+
+  /// Draws a scene into pixels, for PNG encoding later and on any thread.
+  ///
+  /// Drawing needs this backend's text engine and so its thread; encoding
+  /// (most of a PNG's cost) does not, so a caller can draw on one thread and
+  /// encode many images on others.
+  public func raster(_ scene: Scene, options: OutputOptions) throws -> RasterImage {
     let (w, h) = try Self.pixelSize(scene.size, scale: options.scale, maxPixels: options.maxPixels)
     let opaque = (scene.background?.alpha ?? 0) >= 1
     let surface = try CairoSurface(
       cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)),
       operation: "creating a \(w)×\(h) image")
-    let context = try CairoContext(surface: surface)
-    var renderer = CairoRenderer(context: context, text: text, scale: options.scale)
-    try renderer.draw(scene)
+    do {
+      let context = try CairoContext(surface: surface)
+      var renderer = CairoRenderer(context: context, text: text, scale: options.scale)
+      try renderer.draw(scene)
+    }
     cairo_surface_flush(surface.pointer)
     try check(cairo_surface_status(surface.pointer), "drawing the image")
-    guard let data = cairo_image_surface_get_data(surface.pointer) else {
-      throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
-    }
-    let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-    let pixels = Self.unpackPixels(data, width: w, height: h, stride: stride, opaque: opaque)
     let meta = options.metadata ?? scene.metadata
-    return try PNGEncoder().encode(
-      pixels: pixels, width: w, height: h, channels: opaque ? .rgb : .rgba, dpi: 72 * options.scale,
+    return RasterImage(
+      surface: surface, width: w, height: h, opaque: opaque, dpi: 72 * options.scale,
       text: [
         ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
         ("Source", meta.sourceLine), ("Software", "BriefKit"),
@@ -218,40 +224,73 @@ public final class CairoBackend {
         "a page of \(size.width)×\(size.height) points is out of range (1 to 14400 per side)")
     }
   }
+}
 
-  /// Converts Cairo's native-endian xRGB/ARGB (premultiplied) words to RGB or straight RGBA bytes.
-  static func unpackPixels(_ data: UnsafeMutablePointer<UInt8>, width: Int, height: Int, stride: Int, opaque: Bool)
-    -> [UInt8]
-  {
-    let bpp = opaque ? 3 : 4
-    var out = [UInt8](repeating: 0, count: width * height * bpp)
-    out.withUnsafeMutableBufferPointer { dst in
-      for y in 0..<height {
-        let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-        var o = y * width * bpp
-        for x in 0..<width {
-          let v = row[x]
-          let r = UInt8((v >> 16) & 0xFF), g = UInt8((v >> 8) & 0xFF), b = UInt8(v & 0xFF)
-          if opaque {
-            dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
-          } else {
-            let a = UInt8(v >> 24)
-            if a == 0 {
-              dst[o] = 0; dst[o + 1] = 0; dst[o + 2] = 0
-            } else if a == 255 {
-              dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
-            } else {
-              let ai = UInt32(a)
-              dst[o] = UInt8(min(255, (UInt32(r) * 255 + ai / 2) / ai))
-              dst[o + 1] = UInt8(min(255, (UInt32(g) * 255 + ai / 2) / ai))
-              dst[o + 2] = UInt8(min(255, (UInt32(b) * 255 + ai / 2) / ai))
-            }
-            dst[o + 3] = a
-          }
-          o += bpp
-        }
-      }
+/// A scene drawn into pixels by ``CairoBackend/raster(_:options:)``, not yet encoded.
+///
+/// The drawing is finished, so encoding only reads the pixels and can run on
+/// any thread, once at a time per image.
+public final class RasterImage: @unchecked Sendable {
+  private let surface: CairoSurface
+  /// The size in pixels.
+  public let width: Int, height: Int
+  let opaque: Bool
+  let dpi: Double
+  let text: [(String, String)]
+
+  init(surface: CairoSurface, width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
+    self.surface = surface
+    self.width = width
+    self.height = height
+    self.opaque = opaque
+    self.dpi = dpi
+    self.text = text
+  }
+
+  /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
+  public func encodePNG() throws -> [UInt8] {
+    guard let data = cairo_image_surface_get_data(surface.pointer) else {
+      throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
     }
-    return out
+    let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+    let (w, opaque) = (width, self.opaque)
+    return try PNGEncoder().encode(width: width, height: height, channels: opaque ? .rgb : .rgba, dpi: dpi, text: text) { y, row in
+      Self.unpackRow(data + y * stride, width: w, opaque: opaque, into: row)
+    }
+  }
+
+  /// Converts one row of Cairo's native-endian xRGB/ARGB (premultiplied) words
+  /// to RGB or straight (unpremultiplied) RGBA bytes.
+  static func unpackRow(_ data: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool, into dst: UnsafeMutablePointer<UInt8>) {
+    let row = UnsafeRawPointer(data).assumingMemoryBound(to: UInt32.self)
+    if opaque {
+      var o = 0
+      for x in 0..<width {
+        let v = row[x]
+        dst[o] = UInt8(truncatingIfNeeded: v >> 16)
+        dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
+        dst[o + 2] = UInt8(truncatingIfNeeded: v)
+        o += 3
+      }
+      return
+    }
+    var o = 0
+    for x in 0..<width {
+      let v = row[x]
+      let r = UInt8(truncatingIfNeeded: v >> 16), g = UInt8(truncatingIfNeeded: v >> 8), b = UInt8(truncatingIfNeeded: v)
+      let a = UInt8(truncatingIfNeeded: v >> 24)
+      if a == 0 {
+        dst[o] = 0; dst[o + 1] = 0; dst[o + 2] = 0
+      } else if a == 255 {
+        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
+      } else {
+        let ai = UInt32(a)
+        dst[o] = UInt8(min(255, (UInt32(r) * 255 + ai / 2) / ai))
+        dst[o + 1] = UInt8(min(255, (UInt32(g) * 255 + ai / 2) / ai))
+        dst[o + 2] = UInt8(min(255, (UInt32(b) * 255 + ai / 2) / ai))
+      }
+      dst[o + 3] = a
+      o += 4
+    }
   }
 }

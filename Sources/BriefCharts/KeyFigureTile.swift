@@ -36,13 +36,27 @@ public struct KeyFigureTile {
     let title = frame.title.isEmpty ? datum.label : frame.title
     let labelH = try measurer.measure(title, style: labelStyle, maxWidth: width).height
     let noteH = frame.source.isEmpty ? 0 : try measurer.measure(frame.source, style: noteStyle, maxWidth: width).height
-    // The largest figure size, up to 2.6 × the title size, that fits the width and the height left.
-    var figureSize = style.titleSize * 2.6
+    // The largest figure size, up to 2.6 × the title size in steps of 1 pt, that fits the width and the height left.
+    // Unhinted text grows in proportion to its size, so one measurement predicts the answer and one or two
+    // more confirm it: every size tried is a new font to look up, which is what costs.
+    let largest = style.titleSize * 2.6
     let room = size.height - 2 * pad - labelH - noteH - 10
-    while figureSize > style.labelSize {
-      let m = try measurer.measure(figureText, style: style.text(size: figureSize, weight: .bold, tabular: true), maxWidth: nil)
-      if m.width <= width && m.height <= room { break }
-      figureSize -= 1
+    func fits(_ s: Double) throws -> (Bool, TextMetrics) {
+      let m = try measurer.measure(figureText, style: style.text(size: s, weight: .bold, tabular: true), maxWidth: nil)
+      return (m.width <= width && m.height <= room, m)
+    }
+    var figureSize = largest
+    let (fitsLargest, m0) = try fits(largest)
+    if !fitsLargest {
+      let ratio = min(m0.width > 0 ? width / m0.width : 1, m0.height > 0 ? room / m0.height : 1)
+      let steps = ratio.isFinite ? max(1, min(largest, (largest * (1 - max(0, ratio))).rounded(.up))) : largest
+      figureSize = largest - steps
+      if figureSize > style.labelSize, try fits(figureSize).0 {
+        // The prediction fits: a size one step larger might too.
+        while figureSize + 1 < largest, try fits(figureSize + 1).0 { figureSize += 1 }
+      } else {
+        while figureSize > style.labelSize, try !fits(figureSize).0 { figureSize -= 1 }
+      }
     }
     guard figureSize > style.labelSize else {
       throw ChartError.invalid(chart: id, phase: .marks, message: "the figure \(figureText) does not fit a \(Int(size.width))×\(Int(size.height)) tile")

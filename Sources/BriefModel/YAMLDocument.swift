@@ -63,7 +63,9 @@ public struct YAMLDocument {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      // BriefKit reads every scalar as text and interprets it itself, so Yams's tag resolution (a regular
+      // expression per scalar) is skipped; the encoding is given so Yams does not read the environment.
+      root = try Yams.compose(yaml: text, .basic, .default, .utf8)
     } catch let error as YamlError {
       return .failure(yamlError(error, file: file))
     } catch {

@@ -60,7 +60,22 @@ struct BuildCommand: ParsableCommand {
       let wanted = Set(try render.formatList())
       let name = Self.stem(brief)
 
-      // Everything is rendered before anything is written.
+      // Everything is rendered before anything is written. Charts are drawn on this thread, with the
+      // text engine that laid them out and has their text shaped already; their PNG encoding, most of
+      // their cost, runs on `--jobs` threads meanwhile, beside the SVGs and the PDF.
+      var seen: Set<String> = []
+      let charted = built.charts.filter { seen.insert($0.id).inserted }
+      let chartOptions = OutputOptions(date: date, scale: render.scale, maxPixels: render.maxPixels)
+      let encoding = BackgroundWork<[UInt8]>(jobs: render.jobs)
+      var pngPaths: [String] = []
+      if wanted.contains(.png) {
+        for chart in charted {
+          let image = try backend.raster(chart.scene, options: chartOptions)
+          encoding.submit { try image.encodePNG() }
+          pngPaths.append("\(output)/\(chart.id).png")
+        }
+      }
+      let svgs = try charted.map { chart in wanted.contains(.svg) ? try backend.svg(chart.scene) : nil }
       var files: [(String, [UInt8])] = []
       if wanted.contains(.pdf) {
         let pdf = try backend.pdf(
@@ -71,17 +86,12 @@ struct BuildCommand: ParsableCommand {
             pageLabels: built.pageLabels))
         files.append(("\(output)/\(name).pdf", pdf))
       }
-      var seen: Set<String> = []
-      let charted = built.charts.filter { seen.insert($0.id).inserted }
-      let chartFormats = [OutputFormat.png, .svg].filter(wanted.contains)
-      let (output, scale, maxPixels) = (self.output, render.scale, render.maxPixels)
-      let (rendered, fonts) = try Parallel.map(charted, jobs: render.jobs) { chart, renderer -> [(String, [UInt8])] in
-        try chartFormats.map { f in
-          ("\(output)/\(chart.id).\(f.rawValue)", try renderer.render([chart.scene], format: f, options: OutputOptions(date: date, scale: scale, maxPixels: maxPixels)))
-        }
+      let pngs = Dictionary(uniqueKeysWithValues: zip(pngPaths, try encoding.wait()))
+      for (chart, svg) in zip(charted, svgs) {
+        if let png = pngs["\(output)/\(chart.id).png"] { files.append(("\(output)/\(chart.id).png", png)) }
+        if let svg { files.append(("\(output)/\(chart.id).svg", svg)) }
       }
-      files += rendered.flatMap { $0 }
-      record.read(backend.text.fontFiles.union(fonts).sorted())
+      record.read(backend.text.fontFiles.sorted())
       for (path, bytes) in files { record.output(path, bytes, inputs: record.inputs) }
       try OutputFolder.create(output)
       try render.prepareFolders()

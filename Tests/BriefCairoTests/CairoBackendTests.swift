@@ -168,4 +168,53 @@ final class CairoBackendTests: XCTestCase {
     scene.size = Size(width: 0, height: 10)
     XCTAssertThrowsError(try backend.pdf([scene], options: OutputOptions(date: .unknown)))
   }
+
+  func testPNGEncoderKeepsEveryByteOfRGBAndRGBAPixels() throws {
+    var seed: UInt32 = 12345
+    func next() -> UInt8 {
+      seed = seed &* 1_103_515_245 &+ 12345
+      return UInt8(truncatingIfNeeded: seed >> 16)
+    }
+    for channels in [PNGEncoder.Channels.rgb, .rgba] {
+      let (w, h) = (37, 23)
+      // Noise, flat runs and repeated rows, so deflate's literals and matches are all exercised.
+      var pixels: [UInt8] = []
+      for y in 0..<h {
+        for x in 0..<w * channels.rawValue { pixels.append(y % 3 == 2 ? pixels[pixels.count - w * channels.rawValue] : x < 40 ? 200 : next()) }
+      }
+      let png = try DecodedPNG(try PNGEncoder().encode(pixels: pixels, width: w, height: h, channels: channels, dpi: 144))
+      XCTAssertEqual(png.channels, channels.rawValue)
+      XCTAssertEqual(png.pixels, pixels, "\(channels)")
+    }
+    XCTAssertThrowsError(try PNGEncoder().encode(pixels: [1, 2], width: 1, height: 1, channels: .rgb, dpi: 72))
+  }
+
+  func testImagesEncodedOnOtherThreadsAreTheBytesOfADirectEncoding() throws {
+    let backend = try CairoBackend()
+    let scenes = (0..<5).map { barScene(title: "Chart \($0)") }
+    let work = BackgroundWork<[UInt8]>(jobs: 3)
+    for scene in scenes {
+      let image = try backend.raster(scene, options: OutputOptions(scale: 2))
+      work.submit { try image.encodePNG() }
+    }
+    let encoded = try work.wait()
+    XCTAssertEqual(encoded.count, scenes.count)
+    for (scene, bytes) in zip(scenes, encoded) {
+      XCTAssertEqual(bytes, try backend.png(scene, options: OutputOptions(scale: 2)))
+    }
+    XCTAssertTrue(try DecodedPNG(encoded[0]).rgb(140, 100) == (0x00, 0x72, 0xB2))
+  }
+
+  func testBackgroundWorkKeepsSubmissionOrderAndThrowsTheFirstErrorInIt() throws {
+    struct Failed: Error, Equatable { var index: Int }
+    for jobs in [1, 2, 4] {
+      let work = BackgroundWork<Int>(jobs: jobs)
+      // Later items finish first, so order cannot come from completion.
+      for i in 0..<20 { work.submit { usleep(UInt32(20 - i) * 200); return i * i } }
+      XCTAssertEqual(try work.wait(), (0..<20).map { $0 * $0 }, "jobs \(jobs)")
+      let failing = BackgroundWork<Int>(jobs: jobs)
+      for i in 0..<10 { failing.submit { if i == 3 || i == 7 { throw Failed(index: i) }; return i } }
+      XCTAssertThrowsError(try failing.wait()) { XCTAssertEqual($0 as? Failed, Failed(index: 3), "jobs \(jobs)") }
+    }
+  }
 }

@@ -74,4 +74,23 @@ final class OtherChartsTests: XCTestCase {
     XCTAssertGreaterThan(texts[0].style.font.size, texts[1].style.font.size * 2)
     for t in texts { XCTAssertTrue(Rect(x: 0, y: 0, width: 220, height: 130).contains(try measurer.bounds(of: t), tolerance: 0.01), t.text) }
   }
+
+  func testTileFigureIsTheLargestWholeStepBelowItsMaximumThatFits() throws {
+    let d = try datum("Workers", "~4000", unit: "workers")
+    let style = ChartStyle.standard
+    // Narrow tiles force the figure down (tall enough that only the width binds); the size chosen
+    // must be the one found by trying every size from the largest down, a point at a time.
+    for width in [120.0, 150, 175, 200, 260] {
+      let tile = KeyFigureTile(id: "t", frame: FrameText(title: "Workers in Russia", source: "Source: X"), datum: d)
+      let scene = try tile.scene(size: Size(width: width, height: 400), style: style, measurer: measurer)
+      let (figure, title) = (scene.texts[0], scene.texts[1])
+      let room = try XCTUnwrap(title.maxWidth)
+      var expected = style.titleSize * 2.6
+      while try measurer.measure(figure.text, style: style.text(size: expected, weight: .bold, tabular: true), maxWidth: nil).width > room {
+        expected -= 1
+      }
+      XCTAssertEqual(figure.style.font.size, expected, "tile \(width) pt wide")
+      XCTAssertLessThan(expected, style.titleSize * 2.6, "tile \(width) pt wide should shrink the figure")
+    }
+  }
 }

@@ -129,9 +129,9 @@ func child(_ name: String, report: String, extra: [String]) {
     let parts = name.split(separator: "-")
     switch name {
     // batch-png-N and batch-pdf-N (not in the list) draw N charts, for profiling under valgrind.
-    case "batch-png", _ where name.hasPrefix("batch-png-"):
+    case _ where name == "batch-png" || name.hasPrefix("batch-png-"):
       detail = try Workloads.batchPNG(count: Int(parts.last!) ?? 1000, bars: 20, jobs: 2, out: dir)
-    case "batch-pdf", _ where name.hasPrefix("batch-pdf-"):
+    case _ where name == "batch-pdf" || name.hasPrefix("batch-pdf-"):
       detail = try Workloads.batchPDF(count: Int(parts.last!) ?? 1000, bars: 20, jobs: 2, out: dir)
     case "dataset-100k", "dataset-10k":
       guard let data = extra.first else { fail("\(name) needs the dataset folder") }
