@@ -1,36 +1,27 @@
-// libFuzzer target: YAMLDocument.parse and the dataset loader. The input (after its first
+// libFuzzer target: the dataset loader (YAMLDocument.parse included). The input (after its first
 // byte, which chooses the file) replaces one of the four files of a small valid dataset; the
 // other three stay, so cross-checks and the analysis run too. Built by fuzz/build.sh.
 import BriefModel
 import Foundation
 
-nonisolated(unsafe) var fuzzDatasetFolder: String?
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDataset(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = UnsafeBufferPointer(start: data, count: size)
-  let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-  _ = YAMLDocument.parse(text: text, file: "fuzz.yaml")
-
-  let folder = fuzzDatasetFolder ?? makeFolder()
-  fuzzDatasetFolder = folder
+  // The files are given from memory: the loader reads them through `contents`, as from disk.
   let names = ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml"]
-  let name = names[Int(bytes.first ?? 0) % names.count]
-  let path = folder + "/" + name
-  let original = FileManager.default.contents(atPath: folder + "/orig-" + name) ?? Data()
-  FileManager.default.createFile(atPath: path, contents: Data(bytes.dropFirst()))
-  let (dataset, errors) = DatasetLoader.loadCollectingErrors(directory: folder)
+  let replaced = "fuzz/" + names[Int(bytes.first ?? 0) % names.count]
+  let input = Data(bytes.dropFirst())
+  let (dataset, errors) = DatasetLoader.loadCollectingErrors(directory: "fuzz") { path in
+    path == replaced ? input : fuzzDatasetFiles[path]
+  }
   for e in errors { _ = e.description }
   if errors.isEmpty { _ = Analysis.run(dataset) }
-  FileManager.default.createFile(atPath: path, contents: original)
   return 0
 }
 
-/// A small valid dataset in a private folder, with the originals kept beside: the input
-/// replaces one file, and the loader, cross-checks and analysis run on the rest.
-func makeFolder() -> String {
-  let folder = NSTemporaryDirectory() + "/briefkit-fuzz-dataset-\(getpid())"
-  try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+/// A small valid dataset: the input replaces one of its files, and the loader, cross-checks and
+/// analysis run on the rest.
+let fuzzDatasetFiles: [String: Data] = {
   let files = [
     "sources.yaml": """
       - id: src-a
@@ -78,9 +69,5 @@ func makeFolder() -> String {
         source: src-a
       """,
   ]
-  for (name, text) in files {
-    FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
-    FileManager.default.createFile(atPath: folder + "/orig-" + name, contents: Data(text.utf8))
-  }
-  return folder
-}
+  return Dictionary(uniqueKeysWithValues: files.map { ("fuzz/" + $0.key, Data($0.value.utf8)) })
+}()

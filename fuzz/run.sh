@@ -58,11 +58,7 @@ for t in "${@:-${ALL[@]}}"; do
   seed "$t" "$OUT/seeds/$t"
   mkdir -p "$OUT/corpus/$t" "$OUT/artifacts/$t"
   echo "fuzz/run.sh: $t: up to $RUNS runs or ${SECONDS_EACH}s"
-  # LeakSanitizer flags the buffer Foundation's FileManager.contents(atPath:) reads a file into
-  # (FoundationEssentials.readBytesFromFile), not BriefKit's own memory; the dataset target reads
-  # files, so leaks are not checked there (its peak RSS is in the log's final stats).
   leaks=1
-  [ "$t" = FuzzDataset ] && leaks=0
   start=$(date +%s)
   ASAN_OPTIONS=${FUZZ_ASAN_OPTIONS:-detect_leaks=$leaks:malloc_context_size=0} TMPDIR=${FUZZ_TMPDIR:-/dev/shm} "$OUT/$t" -runs="$RUNS" -detect_leaks=$leaks -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
     -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" "$OUT/corpus/$t" "$OUT/seeds/$t" \

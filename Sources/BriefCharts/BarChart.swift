@@ -47,11 +47,14 @@ public struct BarChart: Equatable, Sendable {
   public var tickSuffix: String
   public var orientation: BarOrientation
   public var rangeStyle: RangeStyle
+  /// Which bars carry labels (horizontal charts).
+  public var categoryLabels: CategoryLabels
 
   public init(
     id: String, frame: FrameText, items: [BarItem], tickSuffix: String = "", orientation: BarOrientation = .horizontal,
-    rangeStyle: RangeStyle = .whisker
+    rangeStyle: RangeStyle = .whisker, categoryLabels: CategoryLabels = .all
   ) {
+    self.categoryLabels = categoryLabels
     self.id = id
     self.frame = frame
     self.items = items
@@ -117,15 +120,21 @@ public struct BarChart: Equatable, Sendable {
       }
       notes.append(note + ".")
     }
-    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
-      try ChartFrame(
-        FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source),
-        size: size, style: style, measurer: measurer)
+    // A thinned chart says which bars are labelled; the note takes room, so the layout is redone with it.
+    let (chartFrame, layout): (ChartFrame, [Primitive]) = try ThinnedLabels.settle(chart: id) { every in
+      let chartFrame = try ChartError.inPhase(.frame, chart: id) {
+        try ChartFrame(
+          FrameText(
+            title: frame.title, subtitle: frame.subtitle, notes: notes + ThinnedLabels.notes(every: every, count: marks.count, noun: "bars"),
+            source: frame.source),
+          size: size, style: style, measurer: measurer)
+      }
+      guard orientation == .horizontal else {
+        return ((chartFrame, try verticalLayout(marks, area: chartFrame.plotArea, style: style, measurer: measurer)), every)
+      }
+      let (layout, found) = try horizontalLayout(marks, rows: rows, area: chartFrame.plotArea, style: style, measurer: measurer)
+      return ((chartFrame, layout), found)
     }
-    let area = chartFrame.plotArea
-    let layout = try orientation == .horizontal
-      ? horizontalLayout(marks, rows: rows, area: area, style: style, measurer: measurer)
-      : verticalLayout(marks, area: area, style: style, measurer: measurer)
     var prims = layout
     prims.append(contentsOf: chartFrame.primitives)
     return Scene(
@@ -143,36 +152,51 @@ public struct BarChart: Equatable, Sendable {
     return LinearScale(domain: (low, high), range: range).nice(count: 5)
   }
 
-  func horizontalLayout(_ marks: [MarkValue], rows: [Row], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> [Primitive] {
+  func horizontalLayout(_ marks: [MarkValue], rows: [Row], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> (prims: [Primitive], labelEvery: Int) {
     // scales
     let labelStyle = style.text(size: style.labelSize, alignment: .right)
     let headingStyle = style.text(size: style.labelSize, weight: .semibold)
     let valueStyle = style.text(size: style.labelSize, weight: .medium, tabular: true)
     let tickStyle = style.text(size: style.tickSize, tabular: true)
     let tickHeight = try measurer.measure("0", style: tickStyle, maxWidth: nil).height + 4
+    let plotBottom = area.maxY - tickHeight
+    let lineHeight = max(
+      try measurer.measure("0", style: labelStyle, maxWidth: nil).height, try measurer.measure("0", style: valueStyle, maxWidth: nil).height)
+    // With thinned labels only every `every`-th bar is labelled (and only those are measured), and
+    // no value labels are drawn once some bars go unlabelled.
+    var every = ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: lineHeight)
     var widest = 0.0
-    for m in marks { widest = max(widest, try measurer.measure(m.label, style: labelStyle, maxWidth: nil).width) }
+    for (i, m) in marks.enumerated() where i % every == 0 {
+      widest = max(widest, try measurer.measure(m.label, style: labelStyle, maxWidth: nil).width)
+    }
     let labelColumn = min(widest, area.width * 0.32)
     var widestValue = 0.0
-    for m in marks {
+    for m in marks where every == 1 {
       widestValue = max(widestValue, try measurer.measure(style.localised(m.valueLabel), style: valueStyle, maxWidth: nil).width)
     }
     let arrowRoom = marks.contains(where: { $0.arrow || ($0.hasWhisker && $0.whiskerHigh == nil) }) ? Self.arrowLength : 0
     let plotLeft = area.minX + labelColumn + 10
     let plotRight = area.maxX - widestValue - arrowRoom - 8
-    let plotBottom = area.maxY - tickHeight
     guard plotRight - plotLeft > 40, plotBottom - area.minY > 10 * Double(rows.count).squareRoot() else {
       throw fail(.scales, "the labels leave no room for the bars; widen the chart or shorten the labels")
     }
     let x = valueScale(marks, range: (plotLeft, plotRight))
     let band = BandScale(count: rows.count, range: (area.minY, plotBottom), padding: 0.35)
-    guard band.bandwidth >= 3 else {
+    // Thinned bars may be hairlines, but must still show as bars.
+    let thinnest = categoryLabels == .thinned ? 0.5 : 3
+    guard band.bandwidth >= thinnest else {
       throw fail(.scales, "\(marks.count) bars do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }
-    // Each row must hold its label, wrapped to the label column, without touching its neighbours.
-    var tallest = try measurer.measure("0", style: valueStyle, maxWidth: nil).height
-    for m in marks { tallest = max(tallest, try measurer.measure(m.label, style: labelStyle, maxWidth: labelColumn).height) }
-    guard band.step >= tallest + 1 else {
+    // Each labelled row must hold its label, wrapped to the label column, without touching the next label.
+    var tallest = lineHeight
+    for (i, m) in marks.enumerated() where i % every == 0 {
+      tallest = max(tallest, try measurer.measure(m.label, style: labelStyle, maxWidth: labelColumn).height)
+    }
+    if every > 1 || categoryLabels == .thinned {
+      // A label that wraps may need a wider stride; fewer labels never need more room.
+      every = max(every, ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: tallest))
+    }
+    guard band.step * Double(every) >= tallest + 1 else {
       throw fail(.scales, "the labels need \(Int((tallest + 1) * Double(rows.count) + tickHeight)) points of height for \(rows.count) rows; make the chart taller or shorten the labels")
     }
 
@@ -183,28 +207,35 @@ public struct BarChart: Equatable, Sendable {
     // marks
     let thickness = min(band.bandwidth, 2.8 * style.labelSize)
     var bars: [Primitive] = []
-    var categoryLabels: [Primitive] = []
+    var labelPrims: [Primitive] = []
     var valueLabels: [Primitive] = []
     for (r, row) in rows.enumerated() {
       let cy = band.center(r)
       switch row {
       case .heading(let text):
-        categoryLabels.append(
+        labelPrims.append(
           .text(TextItem(text, at: Point(area.minX, cy), style: headingStyle, horizontal: .start, vertical: .middle, maxWidth: area.width)))
       case .bar(let i):
         let m = marks[i]
         let (parts, tip) = markPrimitives(m, scale: x, center: cy, thickness: thickness, axisEnd: plotRight, style: style) { v, b in Point(v, b) }
         bars.append(.group(role: "bar", parts))
-        categoryLabels.append(
+        guard i % every == 0 else { continue }
+        if every > 1 {
+          // Among unlabelled neighbours, a short tick ties the label to its own bar.
+          labelPrims.append(.line(from: Point(plotLeft - 7, cy), to: Point(plotLeft - 2, cy), StrokeStyle(color: style.axisColor, width: 0.75)))
+        }
+        labelPrims.append(
           .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
-        valueLabels.append(
-          .text(TextItem(style.localised(m.valueLabel), at: Point(tip + 5, cy), style: valueStyle, horizontal: .start, vertical: .middle)))
+        if every == 1 {
+          valueLabels.append(
+            .text(TextItem(style.localised(m.valueLabel), at: Point(tip + 5, cy), style: valueStyle, horizontal: .start, vertical: .middle)))
+        }
       }
     }
     prims.append(.group(role: "bars", bars))
-    prims.append(.group(role: "category-labels", categoryLabels))
+    prims.append(.group(role: "category-labels", labelPrims))
     prims.append(.group(role: "value-labels", valueLabels))
-    return prims
+    return (prims, every)
   }
 
   func verticalLayout(_ marks: [MarkValue], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> [Primitive] {
@@ -389,7 +420,7 @@ public struct BarChart: Equatable, Sendable {
   }
 
   func altText(_ marks: [MarkValue]) -> String {
-    let parts = marks.map { "\($0.label): \($0.valueLabel)" }.joined(separator: "; ")
+    let parts = ThinnedLabels.altList(marks.map { "\($0.label): \($0.valueLabel)" })
     var s = "\(orientation == .horizontal ? "Horizontal" : "Vertical") bar chart. \(frame.title)."
     if !frame.subtitle.isEmpty { s += " \(frame.subtitle)." }
     s += " \(marks.count) bar\(marks.count == 1 ? "" : "s"): \(parts)."

@@ -11,8 +11,11 @@ public struct DotRangeChart {
   public var frame: FrameText
   public var data: [ChartDatum]
   public var tickSuffix: String
+  /// Which rows carry labels.
+  public var categoryLabels: CategoryLabels
 
-  public init(id: String, frame: FrameText, data: [ChartDatum], tickSuffix: String = "") {
+  public init(id: String, frame: FrameText, data: [ChartDatum], tickSuffix: String = "", categoryLabels: CategoryLabels = .all) {
+    self.categoryLabels = categoryLabels
     self.id = id
     self.frame = frame
     self.data = data
@@ -46,36 +49,21 @@ public struct DotRangeChart {
     if data.contains(where: { $0.value.interval.high == nil || $0.value.interval.low == nil }) {
       notes.append("An arrow means the report gives no limit on that side.")
     }
-    let chartFrame: ChartFrame = try ChartError.inPhase(.frame, chart: id) {
-      try ChartFrame(FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes, source: frame.source), size: size, style: style, measurer: measurer)
+    // A thinned chart says which rows are labelled; the note takes room, so the layout is redone with it.
+    let (chartFrame, placed) = try ThinnedLabels.settle(chart: id) { every -> ((ChartFrame, RowLayout), Int) in
+      let chartFrame = try ChartError.inPhase(.frame, chart: id) {
+        try ChartFrame(
+          FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes + ThinnedLabels.notes(every: every, count: data.count, noun: "rows"), source: frame.source),
+          size: size, style: style, measurer: measurer)
+      }
+      let layout = try layoutRows(rows, finite: finite, area: chartFrame.plotArea, style: style, measurer: measurer)
+      return ((chartFrame, layout), layout.every)
     }
     let area = chartFrame.plotArea
-
-    // scales
+    let (x, band, every, plotLeft, plotRight, labelColumn) = (placed.x, placed.band, placed.every, placed.plotLeft, placed.plotRight, placed.labelColumn)
     let labelStyle = style.text(size: style.labelSize, alignment: .right)
     let headingStyle = style.text(size: style.labelSize, weight: .semibold)
     let valueStyle = style.text(size: style.tickSize, color: style.mutedTextColor, tabular: true)
-    let tickHeight = try measurer.measure("0", style: style.text(size: style.tickSize), maxWidth: nil).height + 4
-    var widest = 0.0
-    for d in data { widest = max(widest, try measurer.measure(d.label, style: labelStyle, maxWidth: nil).width) }
-    let labelColumn = min(widest, area.width * 0.3)
-    var valueColumn = 0.0
-    for d in data { valueColumn = max(valueColumn, try measurer.measure(style.localised(d.valueLabel), style: valueStyle, maxWidth: nil).width) }
-    let plotLeft = area.minX + labelColumn + 10
-    let plotRight = area.maxX - valueColumn - 12
-    let plotBottom = area.maxY - tickHeight
-    guard plotRight - plotLeft > 60 else {
-      throw ChartError.invalid(chart: id, phase: .scales, message: "the labels leave no room for the values; widen the chart or shorten the labels")
-    }
-    let x = LinearScale(domain: (min(0, finite.min() ?? 0), max(0, finite.max() ?? 0)), range: (plotLeft, plotRight)).nice(count: 5)
-    // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
-    let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
-    let band = BandScale(count: rows.count, range: (area.minY, area.minY + rowStep * Double(rows.count)), padding: 0)
-    var tallest = 0.0
-    for d in data { tallest = max(tallest, try measurer.measure(d.label, style: labelStyle, maxWidth: labelColumn).height) }
-    guard band.step >= max(6, tallest + 1) else {
-      throw ChartError.invalid(chart: id, phase: .scales, message: "\(data.count) rows do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
-    }
     let axisBottom = band.end + 6
     var prims = ValueAxis(scale: x, count: 5, suffix: tickSuffix, style: style).primitives(top: area.minY, bottom: axisBottom, style: style)
 
@@ -109,8 +97,14 @@ public struct DotRangeChart {
           parts.append(.line(from: Point(b, cy - r), to: Point(b, cy + r), StrokeStyle(color: ink, width: 2)))
         }
         marks.append(.group(role: "row", parts))
+        guard i % every == 0 else { continue }
+        if every > 1 {
+          // Among unlabelled neighbours, a short tick ties the label to its own row.
+          labels.append(.line(from: Point(plotLeft - 7, cy), to: Point(plotLeft - 2, cy), StrokeStyle(color: style.axisColor, width: 0.75)))
+        } else {
+          labels.append(.text(TextItem(style.localised(d.valueLabel), at: Point(area.maxX, cy), style: valueStyle, horizontal: .end, vertical: .middle)))
+        }
         labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
-        labels.append(.text(TextItem(style.localised(d.valueLabel), at: Point(area.maxX, cy), style: valueStyle, horizontal: .end, vertical: .middle)))
       }
     }
     // guides: each group's median of estimates, a triangle under its rows.
@@ -129,8 +123,53 @@ public struct DotRangeChart {
     prims.append(.group(role: "rows", marks))
     prims.append(.group(role: "labels", labels))
     prims.append(contentsOf: chartFrame.primitives)
-    let alt = "Dot-and-range chart. \(frame.title). " + data.map { "\($0.label): \($0.valueLabel)" }.joined(separator: "; ") + ". " + frame.source
+    let alt = "Dot-and-range chart. \(frame.title). " + ThinnedLabels.altList(data.map { "\($0.label): \($0.valueLabel)" }) + ". " + frame.source
     return Scene(size: size, background: style.background, primitives: prims, metadata: SceneMetadata(title: frame.title, keywords: ["BriefKit", id], altText: alt, sourceLine: frame.source))
+  }
+
+  /// Where rows, labels and the value scale go in a plot area.
+  struct RowLayout {
+    var x: LinearScale
+    var band: BandScale
+    /// Every `every`-th row is labelled.
+    var every: Int
+    var plotLeft: Double
+    var plotRight: Double
+    var labelColumn: Double
+  }
+
+  func layoutRows(_ rows: [Row], finite: [Double], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> RowLayout {
+    let labelStyle = style.text(size: style.labelSize, alignment: .right)
+    let valueStyle = style.text(size: style.tickSize, color: style.mutedTextColor, tabular: true)
+    let tickHeight = try measurer.measure("0", style: style.text(size: style.tickSize), maxWidth: nil).height + 4
+    let plotBottom = area.maxY - tickHeight
+    let lineHeight = try measurer.measure("0", style: labelStyle, maxWidth: nil).height
+    // With thinned labels only every `every`-th row is labelled (and measured), and no values are written.
+    var every = ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: lineHeight)
+    var widest = 0.0
+    for (i, d) in data.enumerated() where i % every == 0 { widest = max(widest, try measurer.measure(d.label, style: labelStyle, maxWidth: nil).width) }
+    let labelColumn = min(widest, area.width * 0.3)
+    var valueColumn = 0.0
+    for d in data where every == 1 { valueColumn = max(valueColumn, try measurer.measure(style.localised(d.valueLabel), style: valueStyle, maxWidth: nil).width) }
+    let plotLeft = area.minX + labelColumn + 10
+    let plotRight = area.maxX - valueColumn - 12
+    guard plotRight - plotLeft > 60 else {
+      throw ChartError.invalid(chart: id, phase: .scales, message: "the labels leave no room for the values; widen the chart or shorten the labels")
+    }
+    let x = LinearScale(domain: (min(0, finite.min() ?? 0), max(0, finite.max() ?? 0)), range: (plotLeft, plotRight)).nice(count: 5)
+    // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
+    let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
+    let band = BandScale(count: rows.count, range: (area.minY, area.minY + rowStep * Double(rows.count)), padding: 0)
+    var tallest = 0.0
+    for (i, d) in data.enumerated() where i % every == 0 { tallest = max(tallest, try measurer.measure(d.label, style: labelStyle, maxWidth: labelColumn).height) }
+    if categoryLabels == .thinned {
+      // A label that wraps may need a wider stride; fewer labels never need more room.
+      every = max(every, ThinnedLabels.stride(.thinned, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: tallest))
+    }
+    guard band.step >= (categoryLabels == .thinned ? 1 : 6), band.step * Double(every) >= tallest + 1 else {
+      throw ChartError.invalid(chart: id, phase: .scales, message: "\(data.count) rows do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
+    }
+    return RowLayout(x: x, band: band, every: every, plotLeft: plotLeft, plotRight: plotRight, labelColumn: labelColumn)
   }
 
   func arrow(at tip: Double, cy: Double, dir: Double, color: Color) -> Primitive {

@@ -36,22 +36,27 @@ public enum DatasetLoader {
 
   /// Loads what can be loaded and returns it with every problem found, sorted by
   /// file, line and column.
-  public static func loadCollectingErrors(directory: String) -> (Dataset, [DatasetError]) {
+  ///
+  /// `contents` reads a file's bytes (nil when it cannot be read): by default from
+  /// disk; tests and fuzzers give the files from memory.
+  public static func loadCollectingErrors(
+    directory: String, contents: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
+  ) -> (Dataset, [DatasetError]) {
     var reader = EntryReader()
     var dataset = Dataset()
     func path(_ name: String) -> String {
       directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
-    for entry in reader.entries(path: path(FileName.sources), collection: "sources") {
+    for entry in reader.entries(path: path(FileName.sources), collection: "sources", contents: contents) {
       if let source = reader.source(entry) { dataset.sources.append(source) }
     }
-    for entry in reader.entries(path: path(FileName.observations), collection: "observations") {
+    for entry in reader.entries(path: path(FileName.observations), collection: "observations", contents: contents) {
       if let observation = reader.observation(entry) { dataset.observations.append(observation) }
     }
-    for entry in reader.entries(path: path(FileName.events), collection: "events") {
+    for entry in reader.entries(path: path(FileName.events), collection: "events", contents: contents) {
       if let event = reader.event(entry) { dataset.events.append(event) }
     }
-    for entry in reader.entries(path: path(FileName.rates), collection: "rates") {
+    for entry in reader.entries(path: path(FileName.rates), collection: "rates", contents: contents) {
       if let rate = reader.rate(entry) { dataset.rates.append(rate) }
     }
     var errors = reader.errors
@@ -97,9 +102,9 @@ struct EntryReader {
   static func isNull(_ node: Node) -> Bool { node.isNull }
 
   /// The entries of a file: a list of mappings.
-  mutating func entries(path: String, collection: String) -> [Entry] {
+  mutating func entries(path: String, collection: String, contents: (String) -> Data?) -> [Entry] {
     let document: YAMLDocument
-    switch YAMLDocument.read(path: path) {
+    switch YAMLDocument.read(path: path, contents: contents) {
     case .success(let value): document = value
     case .failure(let error):
       errors.append(error)
@@ -162,7 +167,7 @@ struct EntryReader {
       report(node, or: entry.location, key, "a single value (text or number)", Self.describe(node))
       return nil
     }
-    let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = scalar.string.trimmingWhitespace()
     let location = self.location(of: node, file: entry.file, fallback: entry.location)
     if text.isEmpty {
       if required {

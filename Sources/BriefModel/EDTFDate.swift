@@ -268,7 +268,7 @@ extension EDTFDate {
 
   /// Parses the EDTF subset described on the type.
   public static func parse(_ rawText: String) throws -> EDTFDate {
-    let text = rawText.trimmingCharacters(in: .whitespaces)
+    let text = rawText.trimmingWhitespace(newlines: false)
     if text.contains("/") {
       let parts = text.split(separator: "/", omittingEmptySubsequences: false)
       guard parts.count == 2 else { throw error(rawText) }

@@ -16,6 +16,12 @@ public enum NumberFormat {
   /// The minus sign used for negative numbers (U+2212).
   public static let minus = "\u{2212}"
 
+  /// An English ordinal: "1st", "2nd", "3rd", "11th", "21st".
+  public static func ordinal(_ n: Int) -> String {
+    let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+    return "\(n)\(suffix)"
+  }
+
   /// Formats `x` with exactly `decimals` digits after the point and "," between thousands.
   ///
   /// Non-finite values give "∞", "−∞" or "n/a". `decimals` is clamped to 0...9.

@@ -141,7 +141,7 @@ extension ReportedValue {
   ///
   /// Percent values are limited to 0…100. Throws ``ParseError`` for anything else.
   public static func parse(_ rawText: String) throws -> ReportedValue {
-    let text = rawText.trimmingCharacters(in: .whitespaces)
+    let text = rawText.trimmingWhitespace(newlines: false)
     let shown = rawText.count > 60 ? String(rawText.prefix(57)) + "..." : rawText
     let fail = ParseError(expected: syntaxDescription, found: "\"\(shown)\"")
     guard !text.isEmpty else { throw ParseError(expected: syntaxDescription, found: "an empty text") }
@@ -239,7 +239,7 @@ extension ReportedValue {
 
   /// Parses a plain decimal number: optional "-", digits, optional "." and digits.
   static func parseNumber(_ text: Substring, _ fail: ParseError) throws -> Double {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhitespace(newlines: false)
     var digitsSeen = 0
     var pointSeen = false
     for (index, character) in trimmed.enumerated() {
@@ -259,7 +259,7 @@ extension ReportedValue {
   /// The place value of the least significant non-zero digit as written:
   /// 1000 for "4000", 1 for "17", 100 for "93300", 0.1 for "2.50"; 1 for "0".
   static func roundingUnit(_ text: String) -> Double {
-    let digits = text.trimmingCharacters(in: .whitespaces).filter { $0 != "-" }
+    let digits = text.trimmingWhitespace(newlines: false).filter { $0 != "-" }
     let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
     let integerPart = parts.first.map(String.init) ?? ""
     let fractionPart = parts.count > 1 ? String(parts[1]) : ""

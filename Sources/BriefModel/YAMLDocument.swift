@@ -31,8 +31,10 @@ public struct YAMLDocument {
   public var root: Node?
 
   /// Reads and composes `path`; errors are located at the file's line and column.
-  public static func read(path: String, limits: Limits = Limits()) -> Result<YAMLDocument, DatasetError> {
-    guard let data = FileManager.default.contents(atPath: path) else {
+  public static func read(
+    path: String, limits: Limits = Limits(), contents: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
+  ) -> Result<YAMLDocument, DatasetError> {
+    guard let data = contents(path) else {
       let exists = FileManager.default.fileExists(atPath: path)
       return .failure(
         DatasetError(
@@ -75,7 +77,8 @@ public struct YAMLDocument {
           found: String(describing: error)))
     }
     if let root {
-      var memo: [MemoKey: Int] = [:]
+      // Only aliases share subtrees: a text without '*' has none, and needs no memo.
+      var memo: [MemoKey: Int]? = text.utf8.contains(UInt8(ascii: "*")) ? [:] : nil
       var budget = limits.maxExpandedNodes
       if let problem = measure(root, depth: 1, limits: limits, budget: &budget, memo: &memo, file: file) {
         return .failure(problem)
@@ -93,53 +96,62 @@ public struct YAMLDocument {
   }
 
   /// Checks alias count, aliases as keys and flow nesting without parsing.
+  ///
+  /// Scans UTF-8 bytes (every character it looks for is ASCII); columns count
+  /// Unicode scalars, as the YAML parser's marks do.
   static func lexicalCheck(_ text: String, file: String, limits: Limits) -> DatasetError? {
+    let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    let hash = UInt8(ascii: "#"), star = UInt8(ascii: "*"), colon = UInt8(ascii: ":"), comma = UInt8(ascii: ",")
+    let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]"), openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+    let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'"), dash = UInt8(ascii: "-"), question = UInt8(ascii: "?")
     var aliases = 0
     var line = 1
     var column = 0
     var flowDepth = 0
-    var quote: Character?
-    var previous: Character = "\n"
-    var lastSignificant: Character = "\n"
+    var quote: UInt8?
+    var previous = newline
+    var lastSignificant = newline
     var inComment = false
     var aliasStart: (line: Int, column: Int)?
     var inAlias = false
     var aliasEndedBySpace = false
-    for character in text {
+    for byte in text.utf8 {
+      // A continuation byte continues the scalar before it: no column, and never a character looked for.
+      if byte & 0xC0 == 0x80 { continue }
       column += 1
-      if character == "\n" {
+      if byte == newline {
         line += 1
         column = 0
         inComment = false
         quote = nil  // multi-line quoted scalars are rare in the dataset; be conservative
         inAlias = false
         aliasEndedBySpace = false
-        previous = character
-        lastSignificant = character
+        previous = byte
+        lastSignificant = byte
         continue
       }
       if inComment { continue }
       if let open = quote {
-        if character == open { quote = nil }
-        previous = character
+        if byte == open { quote = nil }
+        previous = byte
         continue
       }
       if aliasEndedBySpace {
-        if character == " " || character == "\t" { continue }
+        if byte == space || byte == tab { continue }
         aliasEndedBySpace = false
-        if character == ":", let start = aliasStart {
+        if byte == colon, let start = aliasStart {
           return DatasetError(
             file: file, line: start.line, column: start.column, field: "yaml",
             expected: "no alias used as a mapping key", found: "an alias followed by ':'")
         }
       }
       if inAlias {
-        if character == " " || character == "\t" {
+        if byte == space || byte == tab {
           inAlias = false
           aliasEndedBySpace = true
-        } else if character == "," || character == "]" || character == "}" {
+        } else if byte == comma || byte == closeBracket || byte == closeBrace {
           inAlias = false
-        } else if character == ":" {
+        } else if byte == colon {
           // `*name:` — an alias used as a mapping key.
           if let start = aliasStart {
             return DatasetError(
@@ -147,17 +159,17 @@ public struct YAMLDocument {
               expected: "no alias used as a mapping key", found: "an alias followed by ':'")
           }
         }
-        previous = character
+        previous = byte
         continue
       }
-      let afterSpace = previous == " " || previous == "\n" || previous == "\t" || previous == "["
-        || previous == "{" || previous == "," || previous == ":" || previous == "-" || previous == "?"
-      switch character {
-      case "#" where previous == " " || previous == "\n" || previous == "\t":
+      let afterSpace = previous == space || previous == newline || previous == tab || previous == openBracket
+        || previous == openBrace || previous == comma || previous == colon || previous == dash || previous == question
+      switch byte {
+      case hash where previous == space || previous == newline || previous == tab:
         inComment = true
-      case "\"" where afterSpace, "'" where afterSpace:
-        quote = character
-      case "*" where afterSpace:
+      case doubleQuote where afterSpace, singleQuote where afterSpace:
+        quote = byte
+      case star where afterSpace:
         aliases += 1
         aliasStart = (line, column)
         inAlias = true
@@ -166,32 +178,33 @@ public struct YAMLDocument {
             file: file, line: line, column: column, field: "yaml",
             expected: "at most \(limits.maxAliases) aliases", found: "more")
         }
-        if lastSignificant == "?" {
+        if lastSignificant == question {
           return DatasetError(
             file: file, line: line, column: column, field: "yaml",
             expected: "no alias used as a mapping key", found: "'? *'")
         }
-      case "[", "{":
+      case openBracket, openBrace:
         flowDepth += 1
         if flowDepth > limits.maxDepth {
           return DatasetError(
             file: file, line: line, column: column, field: "yaml",
             expected: "nesting at most \(limits.maxDepth) deep", found: "deeper nesting")
         }
-      case "]", "}":
+      case closeBracket, closeBrace:
         flowDepth = Swift.max(0, flowDepth - 1)
       default:
         break
       }
-      previous = character
-      if character != " " && character != "\t" { lastSignificant = character }
+      previous = byte
+      if byte != space && byte != tab { lastSignificant = byte }
     }
     return nil
   }
 
-  /// Counts the expanded tree within `budget`, memoising shared (aliased) subtrees by mark.
+  /// Counts the expanded tree within `budget`, memoising shared (aliased) subtrees by mark
+  /// when `memo` is not nil.
   static func measure(
-    _ node: Node, depth: Int, limits: Limits, budget: inout Int, memo: inout [MemoKey: Int],
+    _ node: Node, depth: Int, limits: Limits, budget: inout Int, memo: inout [MemoKey: Int]?,
     file: String
   ) -> DatasetError? {
     let mark = node.mark
@@ -211,8 +224,8 @@ public struct YAMLDocument {
       kind = 2
       children = Array(sequence)
     }
-    let key = mark.map { MemoKey(line: $0.line, column: $0.column, kind: kind) }
-    if let key, let size = memo[key] {
+    let key = memo == nil ? nil : mark.map { MemoKey(line: $0.line, column: $0.column, kind: kind) }
+    if let key, let size = memo?[key] {
       budget -= size
     } else {
       let before = budget
@@ -222,7 +235,7 @@ public struct YAMLDocument {
           return problem
         }
       }
-      if let key { memo[key] = before - budget }
+      if let key { memo?[key] = before - budget }
     }
     if budget < 0 {
       return DatasetError(

@@ -167,4 +167,37 @@ final class BarChartTests: XCTestCase {
     XCTAssertLessThan(loss.minX, x0)
     XCTAssertNotNil(grid["−500"], "negative ticks use a real minus sign")
   }
+
+  func testThinnedLabelsNameEveryKthBarWithoutOverlapAndSaySo() throws {
+    let values = (1...300).map { ("Item \($0)", "\(($0 * 37) % 500 + 20)") }
+    var dense = try chart(values)
+    let size = Size(width: 640, height: 400)
+    // Every label cannot fit: the default refuses, as before.
+    XCTAssertThrowsError(try dense.scene(size: size, measurer: measurer)) {
+      XCTAssertTrue("\($0)".contains("make the chart taller"), "\($0)")
+    }
+    dense.categoryLabels = .thinned
+    let scene = try dense.scene(size: size, measurer: measurer)
+    XCTAssertEqual(scene.groups(role: "bar").count, 300, "every bar is drawn")
+    let labels = try XCTUnwrap(scene.groups(role: "category-labels").first).compactMap { p -> TextItem? in
+      if case .text(let t) = p { return t } else { return nil }
+    }
+    let every = Int(try XCTUnwrap(labels.dropFirst().first?.text.split(separator: " ").last.flatMap { Int($0) })) - 1
+    XCTAssertGreaterThan(every, 1)
+    XCTAssertEqual(labels.map(\.text), stride(from: 1, through: 300, by: every).map { "Item \($0)" })
+    let boxes = try labels.map { try measurer.bounds(of: $0) }
+    for (a, b) in zip(boxes, boxes.dropFirst()) { XCTAssertFalse(a.intersects(b), "\(a) and \(b) overlap") }
+    XCTAssertTrue(try XCTUnwrap(scene.groups(role: "value-labels").first).isEmpty, "values are read off the axis")
+    XCTAssertTrue(scene.texts.contains { $0.text == "Labels name every \(NumberFormat.ordinal(every)) of the 300 bars, from the first; values are read off the axis." })
+    XCTAssertTrue(scene.metadata.altText.contains("; and 200 more."), scene.metadata.altText)
+    // With room for every label, thinned labels change nothing.
+    var roomy = try chart(Array(values.prefix(8)))
+    let all = try roomy.scene(size: size, measurer: measurer)
+    roomy.categoryLabels = .thinned
+    XCTAssertEqual(try roomy.scene(size: size, measurer: measurer), all)
+  }
+
+  func testOrdinals() {
+    XCTAssertEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(NumberFormat.ordinal), ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"])
+  }
 }

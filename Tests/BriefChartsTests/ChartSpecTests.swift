@@ -112,13 +112,19 @@ final class ChartSpecTests: XCTestCase {
       "charts.yaml:3:5: error: id: expected an id not used before (first at line 2), found \"x\" again")
     XCTAssertEqual(
       error("charts:\n  - id: x\n    kind: bars\n    title: T\n    colour: red\n"),
-      "charts.yaml:5:5: error: charts[1].colour: expected one of id, kind, title, subtitle, notes, size, date, data, select, series, events, sort, orientation, ranges, tick-suffix, parts, style, bars, source, found unknown field \"colour\"")
+      "charts.yaml:5:5: error: charts[1].colour: expected one of id, kind, title, subtitle, notes, size, date, data, select, series, events, sort, orientation, ranges, labels, tick-suffix, parts, style, bars, source, found unknown field \"colour\"")
     XCTAssertEqual(
       error("charts:\n  - id: x\n    kind: bars\n    title: T\n    data: [{value: 1}]\n    style: {fonts: {title: big}}\n"),
       "charts.yaml:6:28: error: style.fonts.title: expected a number from 4 to 200, found \"big\"")
     XCTAssertEqual(
       error("charts:\n  - id: x\n    kind: bars\n    title: T\n"),
       "charts.yaml:2:5: error: charts[1].data: expected data, bars or select for a bars chart, found none")
+    XCTAssertEqual(
+      error("charts:\n  - id: x\n    kind: bars\n    orientation: vertical\n    labels: thinned\n    title: T\n    data: [{value: 1}]\n"),
+      "charts.yaml:5:13: error: charts[1].labels: expected all (thinned labels are for horizontal bar and dot-range charts), found thinned on a vertical bar chart")
+    XCTAssertEqual(
+      error("charts:\n  - id: x\n    kind: bars\n    labels: some\n    title: T\n    data: [{value: 1}]\n"),
+      "charts.yaml:4:13: error: charts[1].labels: expected one of all, thinned, found \"some\"")
   }
 
   func testSpecStyleOverridesApply() throws {

@@ -93,4 +93,23 @@ final class OtherChartsTests: XCTestCase {
       XCTAssertLessThan(expected, style.titleSize * 2.6, "tile \(width) pt wide should shrink the figure")
     }
   }
+
+  func testThinnedDotRangeRowsLabelEveryKthRowAndDrawEveryRow() throws {
+    let data = try (1...250).map { try datum("Row \($0)", "\($0 % 90 + 10)..\($0 % 90 + 60)") }
+    var chart = DotRangeChart(id: "d", frame: FrameText(title: "T"), data: data)
+    let size = Size(width: 500, height: 400)
+    XCTAssertThrowsError(try chart.scene(size: size, measurer: measurer)) { XCTAssertTrue("\($0)".contains("make the chart taller"), "\($0)") }
+    chart.categoryLabels = .thinned
+    let scene = try chart.scene(size: size, measurer: measurer)
+    XCTAssertEqual(scene.groups(role: "row").count, 250)
+    let labels = scene.texts.filter { $0.text.hasPrefix("Row ") }
+    XCTAssertGreaterThan(labels.count, 5)
+    XCTAssertLessThan(labels.count, 250)
+    let every = (Int(labels[1].text.dropFirst(4)) ?? 0) - 1
+    XCTAssertEqual(labels.map(\.text), stride(from: 1, through: 250, by: every).map { "Row \($0)" })
+    let boxes = try labels.map { try measurer.bounds(of: $0) }
+    for (a, b) in zip(boxes, boxes.dropFirst()) { XCTAssertFalse(a.intersects(b)) }
+    XCTAssertFalse(scene.texts.contains { $0.text.contains("–") }, "no value labels beside thinned rows")
+    XCTAssertTrue(scene.texts.contains { $0.text.hasPrefix("Labels name every \(NumberFormat.ordinal(every)) of the 250 rows") })
+  }
 }

@@ -337,6 +337,23 @@ final class AnalysisTests: XCTestCase {
     XCTAssertFalse(result.conflicts.contains { $0.observations.contains("ru-contract-2014") })
   }
 
+  func testRepeatedFiguresGiveOneConflictThatCountsTheirPairs() throws {
+    // src-a's 3 years is written three times, src-b's 1–2 years twice: six pairs, one disagreement.
+    func term(_ id: String, _ value: String, _ source: String) -> String {
+      "- id: \(id)\n  measure: contract-term\n  value: \"\(value)\"\n  unit: years\n  period: 2014\n  destination: Russia\n  source: \(source)\n"
+    }
+    let data = try TestDataset(
+      observations: term("a1", "3", "src-a") + term("b1", "1..2", "src-b") + term("a2", "3", "src-a") + term("a3", "3", "src-a")
+        + term("b2", "1..2", "src-b") + term("b3", "4", "src-b"))
+    defer { data.remove() }
+    let result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+    // b3 (4 years) disagrees with a's 3 years too, but only once.
+    XCTAssertEqual(result.conflicts.map(\.id), ["conflict-a1-b1", "conflict-a1-b3"])
+    XCTAssertEqual(result.conflicts.map(\.repeats), [5, 2])
+    XCTAssertTrue(result.conflicts[0].summary.hasSuffix("The same two figures appear in 5 more pairs of observations."), result.conflicts[0].summary)
+    XCTAssertFalse(result.conflicts[1].summary.contains("1 more pairs"))
+  }
+
   func testContractTermsConflictOnlyWithContractTerms() throws {
     let data = try TestDataset(
       observations: """

@@ -278,6 +278,46 @@ final class YAMLDocumentTests: XCTestCase {
     XCTAssertTrue(error.expected.contains("once aliases are expanded"), error.description)
   }
 
+  func testAliasErrorsCountCRLFLinesAndScalarColumns() {
+    // Windows line ends count as one line each; columns count characters, not UTF-8 bytes.
+    guard case .failure(let error) = YAMLDocument.parse(text: "a: &a [1]\r\nb: 2\r\n\"é\": x\r\nc: [é, *a]\r\n*a : 2\r\n", file: "k.yaml") else {
+      return XCTFail("alias key accepted")
+    }
+    XCTAssertEqual(error.line, 5)
+    XCTAssertEqual(error.column, 1)
+    let many = "a: &a 1\nb: [" + Array(repeating: "*a", count: 300).joined(separator: ", ") + "]\n"
+    guard case .failure(let count) = YAMLDocument.parse(text: "é: x\n" + many, file: "m.yaml") else { return XCTFail("300 aliases accepted") }
+    XCTAssertEqual(count.line, 3)
+    XCTAssertEqual(count.column, 5 + 4 * 256, "the 257th alias, after '[' and 256 of '*a, '")
+  }
+
+  func testTrimmingMatchesFoundation() {
+    let samples = [
+      "", " ", "abc", "  abc  ", "\tabc\n", "\u{00A0}abc\u{3000}", "\nabc\r\n", "a b", "é ", " \u{2028}x\u{2029} ", "\u{85}x", "x\u{0B}",
+      "e\u{301} ", " \u{1F600}", "\r\n",
+    ]
+    for s in samples {
+      XCTAssertEqual(s.trimmingWhitespace(), s.trimmingCharacters(in: .whitespacesAndNewlines), s.debugDescription)
+      XCTAssertEqual(s.trimmingWhitespace(newlines: false), s.trimmingCharacters(in: .whitespaces), s.debugDescription)
+    }
+  }
+
+  func testDatasetLoadsFromMemory() throws {
+    let root = SeedDatasetTests.seedsDirectory
+    var files: [String: Data] = [:]
+    for name in ["sources.yaml", "observations.yaml", "events.yaml", "rates.yaml"] {
+      files["mem/" + name] = FileManager.default.contents(atPath: "\(root)/\(name)")
+    }
+    let fromDisk = try DatasetLoader.load(directory: root).get()
+    let (fromMemory, errors) = DatasetLoader.loadCollectingErrors(directory: "mem") { files[$0] }
+    XCTAssertEqual(errors.count, 0)
+    XCTAssertEqual(fromMemory.observations.map(\.id), fromDisk.observations.map(\.id))
+    XCTAssertEqual(fromMemory.observations.first?.location.file, "mem/observations.yaml")
+    files["mem/events.yaml"] = nil
+    let (_, missing) = DatasetLoader.loadCollectingErrors(directory: "mem") { files[$0] }
+    XCTAssertEqual(missing.map(\.description), ["mem/events.yaml:1:1: error: file: expected a readable YAML file, found no such file"])
+  }
+
   func testFewAliasesAreFine() {
     let text = "base: &b {x: 1}\none: *b\ntwo: *b\n"
     guard case .success(let document) = YAMLDocument.parse(text: text, file: "ok.yaml") else {

@@ -94,4 +94,4 @@ def events(n):
 
 
 def rows_canvas(n):
-    return (800, max(450, 200 + 14 * n))
+    return (800, min(14400, max(450, 200 + 14 * n)))

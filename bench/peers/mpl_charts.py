@@ -39,6 +39,13 @@ def value_axis(ax):
     ax.axvline(0, color=AXIS, linewidth=1)
 
 
+def label_every(n, plot_height):
+    """BriefKit's thinned labels: every k-th row once rows are closer than a label line (1.25 x size) plus 1 pt."""
+    step = plot_height / n
+    need = LABEL_SIZE * 1.25 + 1
+    return 1 if step >= need else min(n, -(-need // step))
+
+
 def bar_figure(k, n, size):
     W, H = size
     fig = Figure(figsize=(W / 72, H / 72), facecolor="white")
@@ -52,12 +59,15 @@ def bar_figure(k, n, size):
     if rng:
         ax.errorbar([v for _, v, _ in rng], [y for y, _, _ in rng], xerr=[[0] * len(rng), [hi - v for _, v, hi in rng]],
                     fmt="none", ecolor=INK, elinewidth=1.4, capsize=3.5, capthick=1.4)
+    every = int(label_every(n, H - top - bottom))
     for y, (_, v, hi) in zip(ys, items):
+        if every > 1:
+            break  # thinned labels: values are read off the axis
         tip = hi if hi is not None else v
         text = f"{common.fmt(v)}–{common.fmt(hi)}" if hi is not None else common.fmt(v)
         ax.annotate(text, (tip, y), xytext=(5, 0), textcoords="offset points", fontsize=LABEL_SIZE, weight=500,
                     color=TEXT, va="center")
-    ax.set_yticks(ys, [label for label, _, _ in items])
+    ax.set_yticks(ys[::every], [label for label, _, _ in items][::every])
     ax.set_ylim(-0.6, n - 0.4)
     value_axis(ax)
     return fig
@@ -76,7 +86,10 @@ def dotrange_figure(n, size):
     step_pt = (H - top - bottom) / n
     r = min(4.5, step_pt * 0.3)
     ax.scatter([e for _, _, e, _ in rows], ys, s=(2 * r) ** 2, color=BLUE, edgecolors="white", linewidths=1, zorder=3)
+    every = int(label_every(n, H - top - bottom))
     for y, (_, lo, e, hi) in zip(ys, rows):
+        if every > 1:
+            break  # thinned labels: values are read off the axis
         ax.text(1.0, y, f"{common.fmt(lo)}–{common.fmt(hi)}", transform=ax.get_yaxis_transform(), fontsize=TICK_SIZE,
                 color=MUTED, va="center", ha="left")
     estimates = sorted(e for _, _, e, _ in rows)
@@ -85,7 +98,7 @@ def dotrange_figure(n, size):
         med = estimates[m // 2] if m % 2 else (estimates[m // 2 - 1] + estimates[m // 2]) / 2
         ax.vlines([med], -0.5, n - 0.5, color=MUTED, linewidth=1, linestyles=(0, (2, 2)))
         ax.plot([med], [-0.8], marker="^", color=MUTED, markersize=8, clip_on=False)
-    ax.set_yticks(ys, [label for label, _, _, _ in rows])
+    ax.set_yticks(ys[::every], [label for label, _, _, _ in rows][::every])
     ax.set_ylim(-1, n)
     value_axis(ax)
     return fig

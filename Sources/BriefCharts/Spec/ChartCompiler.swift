@@ -19,13 +19,14 @@ public struct ChartCompiler {
     switch spec.kind {
     case .bars:
       let data = try normalise(spec, try select(spec))
-      let chart = BarChart(
+      var chart = BarChart(
         id: spec.id, frame: frame(spec, data), tickSuffix: spec.tickSuffix, orientation: spec.orientation,
         rangeStyle: spec.ranges, items: data)
+      chart.categoryLabels = spec.labels
       return try chart.scene(size: size, style: style, measurer: measurer)
     case .dotRange:
       let data = try normalise(spec, try select(spec))
-      return try DotRangeChart(id: spec.id, frame: frame(spec, data), data: data, tickSuffix: spec.tickSuffix)
+      return try DotRangeChart(id: spec.id, frame: frame(spec, data), data: data, tickSuffix: spec.tickSuffix, categoryLabels: spec.labels)
         .scene(size: size, style: style, measurer: measurer)
     case .stacked:
       let data = try normalise(spec, try select(spec))

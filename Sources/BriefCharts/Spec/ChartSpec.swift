@@ -15,6 +15,7 @@ import Yams
 ///   sort: descending           # none (default), ascending, descending
 ///   orientation: horizontal    # bars only
 ///   ranges: whisker            # whisker or floating
+///   labels: all                # all (default) or thinned: every k-th row when rows are too close
 ///   style: {fonts: {title: 18}}   # overrides of the style, same keys as a style file
 /// ```
 ///
@@ -83,6 +84,8 @@ public struct ChartSpec {
   public var sort: Sort
   public var orientation: BarOrientation
   public var ranges: RangeStyle
+  /// Horizontal bars and dot-range charts: label every row, or only as many as have room.
+  public var labels: CategoryLabels = .all
   /// A label for the unit, appended to ticks when it is short ("%").
   public var tickSuffix: String
   /// Stacked charts: the labels of the two parts of each bar.

@@ -6,7 +6,7 @@ import Yams
 public enum ChartSpecLoader {
   static let fieldsAllowed = [
     "id", "kind", "title", "subtitle", "notes", "size", "date", "data", "select", "series", "events", "sort",
-    "orientation", "ranges", "tick-suffix", "parts", "style", "bars", "source",
+    "orientation", "ranges", "labels", "tick-suffix", "parts", "style", "bars", "source",
   ]
 
   /// Parses `WIDTHxHEIGHT` in points, each side from 1 to 14,400, as specs and the command line write sizes.
@@ -76,6 +76,13 @@ public enum ChartSpecLoader {
       parts: ("Kept", "Taken"), source: try value("source").map { try r.string($0, p("source")) },
       styleOverrides: [], overridesReader: nil, location: location)
 
+    if let n = value("labels") {
+      spec.labels = try r.choice(n, p("labels"), as: CategoryLabels.self)
+      guard spec.labels == .all || spec.kind == .dotRange || (spec.kind == .bars && spec.orientation == .horizontal) else {
+        let chart = spec.kind == .bars ? "a \(spec.orientation.rawValue) bar chart" : "a \(spec.kind.rawValue) chart"
+        throw r.error(n, p("labels"), expected: "all (thinned labels are for horizontal bar and dot-range charts)", found: "thinned on \(chart)")
+      }
+    }
     if let n = value("date") {
       let text = try r.string(n, p("date"))
       guard case .some(let d) = try? EDTFDate.parse(text), let day = d.earliest, d.latest == day else {

@@ -69,6 +69,19 @@ extension Analysis {
   static func bribeOffers(_ dataset: Dataset) -> [NamedEstimate] {
     var result: [NamedEstimate] = []
     let offerCaveat = "an offer, not a bribe known to have been paid"
+    // The wages offers may be measured in, by destination, found once rather than per offer.
+    let wagesByDestination = Dictionary(
+      grouping: dataset.observations.indices.filter { [.wage, .wagePromised].contains(dataset.observations[$0].measure) },
+      by: { dataset.observations[$0].destination })
+    // The wage depends only on the offer's source, job, destination and period: offers that share
+    // them (a figure repeated in several observations) look it up once.
+    struct OfferKey: Hashable {
+      var source: String
+      var job: String?
+      var destination: String?
+      var period: EDTFDate
+    }
+    var wageFor: [OfferKey: Observation?] = [:]
     for offer in dataset.observations where offer.measure == .bribeOffered {
       var facets = facets(offer)
       facets["original"] = original(offer)
@@ -89,7 +102,10 @@ extension Analysis {
             method: rate == nil ? "As reported (an offer), in USD." : "Converted to USD at the nearest-dated rate.",
             caveats: [offerCaveat] + rateCaveat(rate, offer), facets: facets, kind: offer.value.kind))
       case .duration(let period):
-        guard let wage = wageForOffer(offer, dataset), let (wageInterval, wageEstimate, rate) = usd(wage, dataset)
+        let key = OfferKey(source: offer.source, job: offer.job, destination: offer.destination, period: offer.period)
+        let found = wageFor[key] ?? wageForOffer(offer, among: wagesByDestination[offer.destination] ?? [], dataset)
+        wageFor[key] = found
+        guard let wage = found, let (wageInterval, wageEstimate, rate) = usd(wage, dataset)
         else { continue }
         let months = offer.value.interval * (1 / period.perMonth)
         let interval = (months * wageInterval).clamped(to: Interval(low: 0, high: nil))
@@ -124,18 +140,15 @@ extension Analysis {
 
   /// The wage an offer in months of pay is measured in: same destination; then the
   /// same source, the same job, the nearest period, the earliest written.
-  static func wageForOffer(_ offer: Observation, _ dataset: Dataset) -> Observation? {
-    let wages = dataset.observations.filter {
-      ($0.measure == .wage || $0.measure == .wagePromised) && $0.destination == offer.destination
+  /// `candidates` are the indices, in dataset order, of the wages reported for the offer's destination.
+  static func wageForOffer(_ offer: Observation, among candidates: [Int], _ dataset: Dataset) -> Observation? {
+    func key(_ i: Int) -> (Int, Int, Int, Int, Int) {
+      let w = dataset.observations[i]
+      return (
+        w.source == offer.source ? 0 : 1, offer.job == nil || w.job == offer.job ? 0 : 1,
+        w.measure == .wage ? 0 : 1, distance(w.period, offer.period), i
+      )
     }
-    return wages.enumerated().min { a, b in
-      func key(_ w: Observation, _ offset: Int) -> (Int, Int, Int, Int, Int) {
-        (
-          w.source == offer.source ? 0 : 1, offer.job == nil || w.job == offer.job ? 0 : 1,
-          w.measure == .wage ? 0 : 1, distance(w.period, offer.period), offset
-        )
-      }
-      return key(a.element, a.offset) < key(b.element, b.offset)
-    }?.element
+    return candidates.min { key($0) < key($1) }.map { dataset.observations[$0] }
   }
 }

@@ -23,24 +23,48 @@ extension Analysis {
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(i)
     }
+    // Observations that repeat one report (same source, figure and period) are compared once: a
+    // conflict names its first pair of observations and counts the other pairs that repeat it, so a
+    // figure copied into many observations gives one conflict, not one per pair of copies.
+    struct Report: Hashable {
+      var source: String
+      var interval: Interval
+      var unit: String
+      var period: EDTFDate
+    }
     var found: [(Int, Int, Conflict)] = []
     for key in order {
       guard let members = groups[key], members.count > 1 else { continue }
-      let values = members.map { comparable(observations[$0], dataset) }
-      for x in members.indices {
-        guard let (ia, unit) = values[x] else { continue }
-        for y in (x + 1)..<members.count {
-          guard let (ib, unitB) = values[y], unit == unitB else { continue }
-          let a = observations[members[x]], b = observations[members[y]]
-          guard a.source != b.source, a.period.overlaps(b.period), !ia.overlaps(ib) else { continue }
+      var reports: [(report: Report, members: [Int])] = []
+      var index: [Report: Int] = [:]
+      for m in members {
+        guard let (interval, unit) = comparable(observations[m], dataset) else { continue }
+        let report = Report(source: observations[m].source, interval: interval, unit: unit, period: observations[m].period)
+        if let at = index[report] {
+          reports[at].members.append(m)
+        } else {
+          index[report] = reports.count
+          reports.append((report, [m]))
+        }
+      }
+      for x in reports.indices {
+        let ra = reports[x].report
+        for y in (x + 1)..<reports.count {
+          let rb = reports[y].report
+          guard ra.unit == rb.unit, ra.source != rb.source, ra.period.overlaps(rb.period), !ra.interval.overlaps(rb.interval) else { continue }
+          // Reports are in order of first appearance, so their first observations are in dataset order.
+          let (i, j) = (reports[x].members[0], reports[y].members[0])
+          let (a, b) = (observations[i], observations[j])
+          let repeats = reports[x].members.count * reports[y].members.count - 1
+          var summary =
+            "\(a.source) reports \(original(a)) (\(a.period.displayText)) and \(b.source) reports \(original(b)) (\(b.period.displayText)) for \(a.measure.rawValue)\(a.destination.map { " in \($0)" } ?? "")."
+          if repeats > 0 { summary += " The same two figures appear in \(repeats) more pair\(repeats == 1 ? "" : "s") of observations." }
           found.append(
-            (members[x], members[y],
+            (i, j,
               Conflict(
                 id: "conflict-\(a.id)-\(b.id)", measure: a.measure, destination: a.destination,
-                observations: [a.id, b.id], sources: [a.source, b.source], intervals: [ia, ib], unit: unit,
-                summary:
-                  "\(a.source) reports \(original(a)) (\(a.period.displayText)) and \(b.source) reports \(original(b)) (\(b.period.displayText)) for \(a.measure.rawValue)\(a.destination.map { " in \($0)" } ?? "")."
-              )))
+                observations: [a.id, b.id], sources: [a.source, b.source], intervals: [ra.interval, rb.interval], unit: ra.unit,
+                summary: summary, repeats: repeats)))
         }
       }
     }

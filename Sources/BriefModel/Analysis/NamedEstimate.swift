@@ -96,6 +96,8 @@ public struct Conflict: Hashable, Sendable {
   public var unit: String
   /// One sentence describing the disagreement.
   public var summary: String
+  /// Other pairs of observations that repeat the same two figures (same sources, values and periods).
+  public var repeats: Int = 0
 }
 
 /// One point of a time series (headcounts, durations), with its interval and source.

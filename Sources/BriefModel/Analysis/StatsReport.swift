@@ -49,6 +49,7 @@ public enum StatsReport {
       var lows: [Double?]
       var highs: [Double?]
       var summary: String
+      var repeats: Int
     }
     struct Top: Encodable {
       var estimates: [EstimateDTO]
@@ -65,7 +66,7 @@ public enum StatsReport {
         ConflictDTO(
           id: $0.id, measure: $0.measure.rawValue, destination: $0.destination, observations: $0.observations,
           sources: $0.sources, unit: $0.unit, lows: $0.intervals.map { round($0.low) },
-          highs: $0.intervals.map { round($0.high) }, summary: $0.summary)
+          highs: $0.intervals.map { round($0.high) }, summary: $0.summary, repeats: $0.repeats)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

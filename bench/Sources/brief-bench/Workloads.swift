@@ -33,7 +33,8 @@ enum BenchData {
   static func barChart(chart k: Int, count n: Int) -> BarChart {
     BarChart(
       id: "bench-\(k)", frame: FrameText(title: "Chart \(k): \(title)", subtitle: subtitle, source: source),
-      items: barItems(chart: k, count: n) { n <= 20 ? "Region \(k)-\($0 + 1)" : "Item \($0 + 1)" })
+      items: barItems(chart: k, count: n) { n <= 20 ? "Region \(k)-\($0 + 1)" : "Item \($0 + 1)" },
+      categoryLabels: .thinned)
   }
 
   /// Rows of a dot-and-range chart: low..high around an estimate.
@@ -50,7 +51,9 @@ enum BenchData {
   }
 
   static func dotRangeChart(count n: Int) -> DotRangeChart {
-    DotRangeChart(id: "dots-\(n)", frame: FrameText(title: "Wages by item", subtitle: "USD per month, reported range and estimate", source: source), data: dotRows(count: n))
+    DotRangeChart(
+      id: "dots-\(n)", frame: FrameText(title: "Wages by item", subtitle: "USD per month, reported range and estimate", source: source),
+      data: dotRows(count: n), categoryLabels: .thinned)
   }
 
   static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -85,8 +88,9 @@ enum BenchData {
 enum Canvas {
   /// The batch charts: 800 × 450 pt, 1600 × 900 px at scale 2.
   static let batch = Size(width: 800, height: 450)
-  /// Bars and dot-and-range rows get 14 pt each, plus room for the frame.
-  static func rows(_ n: Int) -> Size { Size(width: 800, height: max(450, 200 + 14 * Double(n))) }
+  /// Bars and dot-and-range rows get 14 pt each, plus room for the frame, up to the 14,400 pt
+  /// a PDF page may have; past that (about 1,000 rows) rows get thinner and labels are thinned.
+  static func rows(_ n: Int) -> Size { Size(width: 800, height: min(14_400, max(450, 200 + 14 * Double(n)))) }
   static func timeline(_ n: Int) -> Size { Size(width: 1600, height: 450) }
 }
 
@@ -215,6 +219,9 @@ enum Workloads {
     do {
       let png = try timed("render_png_s", &detail) { try backend.png(scene, options: OutputOptions(scale: 1)) }
       _ = try timed("write_s", &detail) { try OutputFile.write(png, to: "\(out)/\(kind)-\(n).png") }
+      // The same chart as a vector PDF, timed apart (not part of the PNG workload's comparison).
+      let pdf = try timed("render_pdf_s", &detail) { try backend.pdf([scene], options: OutputOptions(date: pdfDate)) }
+      try OutputFile.write(pdf, to: "\(out)/\(kind)-\(n).pdf")
     } catch let e as RenderError {
       // A canvas past the backend's limits (14,400 pt a side) is refused; the compile time still counts.
       detail["render_refused"] = "\(e)"
