@@ -1,4 +1,5 @@
 import BriefScene
+import Foundation
 import CCairo
 
 /// The file formats the Cairo backend writes.
@@ -247,37 +248,67 @@ public final class RasterImage: @unchecked Sendable {
     self.text = text
   }
 
+  private let lock = NSLock()
+  private var encoded = false
+
   /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
+  ///
+  /// An opaque image's pixels are turned into PNG scanlines in place, in its own buffer (a
+  /// scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels still to be read), so
+  /// encoding needs no second copy of the image; an image can therefore be encoded only once.
   public func encodePNG() throws -> [UInt8] {
+    lock.lock()
+    let first = !encoded
+    encoded = true
+    lock.unlock()
+    guard first else { throw RenderError.invalidRequest("an image can be encoded only once") }
     guard let data = cairo_image_surface_get_data(surface.pointer) else {
       throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
     }
     let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-    let (w, opaque) = (width, self.opaque)
-    return try PNGEncoder().encode(width: width, height: height, channels: opaque ? .rgb : .rgba, dpi: dpi, text: text) { y, row in
-      Self.unpackRow(data + y * stride, width: w, opaque: opaque, into: row)
+    let channels: PNGEncoder.Channels = opaque ? .rgb : .rgba
+    let line = width * channels.rawValue + 1
+    guard line <= stride else {
+      // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
+      let (w, opaque) = (width, self.opaque)
+      var scratch: UInt8 = 0
+      return try PNGEncoder().encode(width: width, height: height, channels: channels, dpi: dpi, text: text) { y, row in
+        Self.unpackRow(data + y * stride, width: w, opaque: opaque, into: row, filterByte: &scratch)
+      }
     }
+    for y in 0..<height {
+      let out = data + y * line
+      // Row y starts at y × stride ≥ y × line: every byte read is read before it is overwritten.
+      Self.unpackRow(data + y * stride, width: width, opaque: opaque, into: out + 1, filterByte: out)
+    }
+    return try PNGEncoder().encode(
+      scanlines: UnsafeRawBufferPointer(start: data, count: line * height), width: width, height: height, channels: channels,
+      dpi: dpi, text: text)
   }
 
   /// Converts one row of Cairo's native-endian xRGB/ARGB (premultiplied) words
-  /// to RGB or straight (unpremultiplied) RGBA bytes.
-  static func unpackRow(_ data: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool, into dst: UnsafeMutablePointer<UInt8>) {
-    let row = UnsafeRawPointer(data).assumingMemoryBound(to: UInt32.self)
-    if opaque {
-      var o = 0
-      for x in 0..<width {
-        let v = row[x]
-        dst[o] = UInt8(truncatingIfNeeded: v >> 16)
-        dst[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-        dst[o + 2] = UInt8(truncatingIfNeeded: v)
-        o += 3
-      }
-      return
-    }
+  /// to RGB or straight (unpremultiplied) RGBA bytes, and writes the PNG filter byte (0) to
+  /// `filterByte` once the first pixel has been read. `dst` may overlap `data` (in-place
+  /// conversion) as long as it does not start after it.
+  static func unpackRow(
+    _ data: UnsafeMutablePointer<UInt8>, width: Int, opaque: Bool, into dst: UnsafeMutablePointer<UInt8>,
+    filterByte: UnsafeMutablePointer<UInt8>
+  ) {
+    let row = UnsafeMutableRawPointer(data)
+    // Each pixel is loaded whole before any of its bytes, or the next pixel's, can be overwritten.
+    @inline(__always) func pixel(_ x: Int) -> UInt32 { row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self) }
+    guard width > 0 else { return }
+    var v = pixel(0)
+    filterByte.pointee = 0
     var o = 0
     for x in 0..<width {
-      let v = row[x]
+      if x > 0 { v = pixel(x) }
       let r = UInt8(truncatingIfNeeded: v >> 16), g = UInt8(truncatingIfNeeded: v >> 8), b = UInt8(truncatingIfNeeded: v)
+      if opaque {
+        dst[o] = r; dst[o + 1] = g; dst[o + 2] = b
+        o += 3
+        continue
+      }
       let a = UInt8(truncatingIfNeeded: v >> 24)
       if a == 0 {
         dst[o] = 0; dst[o + 1] = 0; dst[o + 2] = 0

@@ -74,6 +74,17 @@ public struct PNGEncoder {
       }
       initialised = count
     }
+    return try scanlines.withUnsafeBytes { try encode(scanlines: $0, width: width, height: height, channels: channels, dpi: dpi, text: text) }
+  }
+
+  /// Encodes rows already laid out as PNG scanlines: each a filter-type byte of 0 and then
+  /// `width × channels` bytes.
+  func encode(
+    scanlines: UnsafeRawBufferPointer, width: Int, height: Int, channels: Channels, dpi: Double, text: [(String, String)]
+  ) throws -> [UInt8] {
+    guard scanlines.count == (width * channels.rawValue + 1) * height else {
+      throw RenderError.invalidRequest("PNG scanlines of \(scanlines.count) bytes do not make a \(width)×\(height) image")
+    }
     let compressed = try deflate(scanlines)
 
     var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -103,16 +114,14 @@ public struct PNGEncoder {
     return out
   }
 
-  private func deflate(_ data: [UInt8]) throws -> [UInt8] {
+  private func deflate(_ data: UnsafeRawBufferPointer) throws -> [UInt8] {
     guard let compressor = libdeflate_alloc_compressor(compressionLevel) else {
       throw RenderError.invalidRequest("libdeflate could not allocate a compressor")
     }
     defer { libdeflate_free_compressor(compressor) }
     let bound = libdeflate_zlib_compress_bound(compressor, data.count)
     return try [UInt8](unsafeUninitializedCapacity: bound) { dst, written in
-      written = data.withUnsafeBytes { src in
-        libdeflate_zlib_compress(compressor, src.baseAddress, src.count, dst.baseAddress, dst.count)
-      }
+      written = libdeflate_zlib_compress(compressor, data.baseAddress, data.count, dst.baseAddress, dst.count)
       guard written > 0 else { throw RenderError.invalidRequest("libdeflate could not compress the image") }
     }
   }

@@ -115,7 +115,10 @@ public final class PangoTextEngine: TextMeasurer {
   /// Fails when some character has no glyph in any installed font: Pango would
   /// silently draw boxes.
   func layout(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double?) throws -> Layout {
-    let key = LayoutKey(text: text, style: style, spans: spans, maxWidth: maxWidth)
+    // The text's colour is set when it is drawn, not in the layout: texts that differ only in it share one.
+    var shape = style
+    shape.color = .black
+    let key = LayoutKey(text: text, style: shape, spans: spans, maxWidth: maxWidth)
     if let hit = cache[key] { return hit }
     guard let p = pango_layout_new(context) else {
       throw RenderError.invalidRequest("Pango could not create a layout")

@@ -101,10 +101,11 @@ public struct DotRangeChart {
         if every > 1 {
           // Among unlabelled neighbours, a short tick ties the label to its own row.
           labels.append(.line(from: Point(plotLeft - 7, cy), to: Point(plotLeft - 2, cy), StrokeStyle(color: style.axisColor, width: 0.75)))
-        } else {
-          labels.append(.text(TextItem(style.localised(d.valueLabel), at: Point(area.maxX, cy), style: valueStyle, horizontal: .end, vertical: .middle)))
         }
         labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
+        if every == 1 {
+          labels.append(.text(TextItem(style.localised(d.valueLabel), at: Point(area.maxX, cy), style: valueStyle, horizontal: .end, vertical: .middle)))
+        }
       }
     }
     // guides: each group's median of estimates, a triangle under its rows.

@@ -6,4 +6,5 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 #include <fontconfig/fontconfig.h>
+#include <malloc.h>
 #endif

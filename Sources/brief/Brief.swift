@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefCairo
 
 #if canImport(Glibc)
   import Glibc
@@ -18,6 +19,7 @@ struct Brief: ParsableCommand {
 
   /// Runs the command, mapping argument errors to exit code 2 rather than the parser's 64.
   static func main() {
+    ProcessMemory.mapLargeBuffers()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -217,4 +217,24 @@ final class CairoBackendTests: XCTestCase {
       XCTAssertThrowsError(try failing.wait()) { XCTAssertEqual($0 as? Failed, Failed(index: 3), "jobs \(jobs)") }
     }
   }
+
+  func testOpaqueImagesConvertInPlaceWithEveryPixelKept() throws {
+    // Stripes of 1 pt in 61 colours across the whole width and down the whole height: a conversion
+    // that overwrote pixels before reading them would change some stripe.
+    let (w, h) = (61.0, 37.0)
+    func colour(_ i: Int) -> Color { Color(red: Double(i * 4) / 255, green: Double(255 - i * 3) / 255, blue: Double((i * 37) % 256) / 255) }
+    let stripes = (0..<Int(w)).map { Primitive.rect(Rect(x: Double($0), y: 0, width: 1, height: h), colour($0)) }
+    let scene = Scene(size: Size(width: w, height: h), background: .white, primitives: stripes)
+    let backend = try CairoBackend()
+    let image = try backend.raster(scene, options: OutputOptions(scale: 1))
+    let png = try DecodedPNG(try image.encodePNG())
+    XCTAssertEqual(png.channels, 3)
+    for y in [0, 1, 18, 36] {
+      for x in 0..<Int(w) {
+        let c = colour(x)
+        XCTAssertTrue(png.rgb(x, y) == (UInt8(c.red * 255), UInt8(c.green * 255), UInt8(c.blue * 255)), "pixel \(x), \(y): \(png.rgb(x, y))")
+      }
+    }
+    XCTAssertThrowsError(try image.encodePNG(), "the pixels were converted in place: a second encoding must refuse")
+  }
 }

@@ -17,6 +17,7 @@ import BriefScene
 import Foundation
 
 let outRoot = "bench/out"
+ProcessMemory.mapLargeBuffers()
 
 /// Workload names and what the child does for each.
 let workloads: [(name: String, what: String)] = [
