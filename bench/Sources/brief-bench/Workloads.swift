@@ -236,7 +236,7 @@ enum Workloads {
   }
 
   /// (d) loads and analyses the dataset in `dir`.
-  static func dataset(dir: String) throws -> [String: Any] {
+  static func dataset(dir: String, out: String) throws -> [String: Any] {
     var detail: [String: Any] = [:]
     let loaded = timed("load_s", &detail) { DatasetLoader.load(directory: dir) }
     let dataset: Dataset
@@ -248,8 +248,40 @@ enum Workloads {
     detail["observations"] = dataset.observations.count
     detail["estimates"] = result.estimates.count
     detail["conflicts"] = result.conflicts.count
+    // Charts of the whole dataset: every bribe as a bar, every wage as a dot-and-range row.
+    let specs = try ChartSpecLoader.load(yaml: datasetCharts, file: "bench-dataset-charts.yaml")
+    let backend = try CairoBackend()
+    let compiler = ChartCompiler(context: ChartContext(dataset: dataset, analysis: result))
+    var rows: [String] = []
+    try timed("charts_s", &detail) {
+      for spec in specs {
+        let scene = try compiler.scene(spec, style: .standard, measurer: backend.text)
+        try OutputFile.write(try backend.png(scene, options: OutputOptions(scale: 1)), to: "\(out)/\(spec.id).png")
+        rows.append("\(spec.id): \(compiler.data(of: spec).count) rows")
+      }
+    }
+    detail["charts"] = rows.joined(separator: ", ")
     return detail
   }
+
+  /// The charts drawn from a generated dataset: thousands of rows each, so labels are thinned.
+  static let datasetCharts = """
+    charts:
+      - id: dataset-bribes
+        kind: bars
+        title: Every bribe reported
+        subtitle: USD per worker
+        select: {measure: bribe}
+        labels: thinned
+        size: 800x12000
+      - id: dataset-wages
+        kind: dot-range
+        title: Every wage reported
+        subtitle: USD per month
+        select: {measure: wage}
+        labels: thinned
+        size: 800x9000
+    """
 }
 
 /// Scenes filled in by index from several threads.

@@ -136,7 +136,7 @@ func child(_ name: String, report: String, extra: [String]) {
       detail = try Workloads.batchPDF(count: Int(parts.last!) ?? 1000, bars: 20, jobs: 2, out: dir)
     case "dataset-100k", "dataset-10k":
       guard let data = extra.first else { fail("\(name) needs the dataset folder") }
-      detail = try Workloads.dataset(dir: data)
+      detail = try Workloads.dataset(dir: data, out: dir)
     default:
       guard parts.count == 2, let n = Int(parts[1]), ["bars", "timeline", "dotrange"].contains(String(parts[0])) else {
         fail("unknown workload \(name); see brief-bench list")
