@@ -82,61 +82,53 @@ public final class CairoBackend {
   /// A vector PDF, one page per scene, fonts embedded and subset, text selectable.
   public func pdf(_ scenes: [Scene], options: OutputOptions) throws -> [UInt8] {
     guard let first = scenes.first else { throw RenderError.invalidRequest("a PDF needs at least one page") }
-    guard let date = options.date else {
-      throw RenderError.invalidRequest("a PDF needs a date (SOURCE_DATE_EPOCH or the document's own date)")
-    }
     try Self.checkSize(first.size)
-    let sink = ByteSink()
-    let surface = try CairoSurface(
-      cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, first.size.width, first.size.height),
-      operation: "creating a PDF surface")
-    let meta = options.metadata ?? first.metadata
-    let entries: [(cairo_pdf_metadata_t, String)] = [
-      (CAIRO_PDF_METADATA_TITLE, meta.title),
-      (CAIRO_PDF_METADATA_AUTHOR, meta.author),
-      (CAIRO_PDF_METADATA_SUBJECT, meta.subject.isEmpty ? meta.altText : meta.subject),
-      (CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", ")),
-      (CAIRO_PDF_METADATA_CREATOR, "BriefKit"),
-      (CAIRO_PDF_METADATA_CREATE_DATE, date.description),
-      (CAIRO_PDF_METADATA_MOD_DATE, date.description),
-    ]
-    for (key, value) in entries where !value.isEmpty {
-      cairo_pdf_surface_set_metadata(surface.pointer, key, value)
+    let target = try PDFTarget(firstPage: first.size, options: options)
+    var renderer = target.renderer(text: text)
+    for (i, scene) in scenes.enumerated() { try target.draw(scene, page: i, with: &renderer) }
+    return try target.finish()
+  }
+
+  /// A PDF of `pageCount` pages whose scenes are built and drawn on up to `jobs` threads.
+  ///
+  /// Page `k` is built by `page(k, measurer)` with the text engine of lane `k % lanes` and drawn
+  /// with that same engine, whose layouts are then already shaped; pages are drawn strictly in
+  /// order, one at a time, while the other lanes build theirs. The lanes, not the threads, decide
+  /// which engine draws a page, so the bytes are the same for any `jobs`. Returns the file and
+  /// the font files the engines used (for dependency lists).
+  public static func pdf(
+    pageCount: Int, lanes: Int = 2, jobs: Int, options: OutputOptions,
+    page: @escaping @Sendable (Int, TextMeasurer) throws -> Scene
+  ) throws -> (bytes: [UInt8], fontFiles: Set<String>) {
+    guard pageCount > 0 else { throw RenderError.invalidRequest("a PDF needs at least one page") }
+    let lanes = max(1, min(lanes, pageCount))
+    let target = try PDFTarget(firstPage: Size(width: 612, height: 792), options: options)
+    let engines = try (0..<lanes).map { _ in try PangoTextEngine() }
+    let turns = PageTurns()
+    let threads = max(1, min(jobs, lanes))
+    let work = Unchecked((target, engines))
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+      let (target, engines) = work.value
+      var renderers = [Int: CairoRenderer]()
+      for k in 0..<pageCount where (k % lanes) % threads == thread {
+        let lane = k % lanes
+        let scene: Scene
+        do {
+          scene = try page(k, engines[lane])
+          try checkSize(scene.size)
+        } catch {
+          turns.fail(error)
+          return
+        }
+        guard turns.wait(for: k) else { return }
+        var renderer = renderers[lane] ?? target.renderer(text: engines[lane])
+        do { try target.draw(scene, page: k, with: &renderer) } catch { turns.fail(error); return }
+        renderers[lane] = renderer
+        turns.done(k)
+      }
     }
-    let context = try CairoContext(surface: surface)
-    var renderer = CairoRenderer(context: context, text: text, scale: 1)
-    renderer.onBeginPage = { size in
-      try Self.checkSize(size)
-      cairo_pdf_surface_set_size(surface.pointer, size.width, size.height)
-    }
-    renderer.onEndPage = { ctx in cairo_show_page(ctx.pointer) }
-    renderer.onLink = { rect, target, cr in
-      // Cairo's link tags take the rectangle in the page's user space; targets are "#anchor" or a URI.
-      let area = "rect=[\(Self.number(rect.x)) \(Self.number(rect.y)) \(Self.number(rect.width)) \(Self.number(rect.height))]"
-      let attributes = target.hasPrefix("#")
-        ? "\(area) dest='\(Self.escape(String(target.dropFirst())))'" : "\(area) uri='\(Self.escape(target))'"
-      cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-      cairo_tag_end(cr, CAIRO_TAG_LINK)
-    }
-    renderer.onAnchor = { name, point, cr in
-      cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(Self.number(point.x)) y=\(Self.number(point.y))")
-      cairo_tag_end(cr, CAIRO_TAG_DEST)
-    }
-    var parents: [Int32] = [Int32(CAIRO_PDF_OUTLINE_ROOT)]
-    for entry in options.outline {
-      let level = max(1, min(entry.level, parents.count))
-      parents = Array(parents.prefix(level))
-      let id = cairo_pdf_surface_add_outline(
-        surface.pointer, parents[level - 1], entry.title, "dest='\(Self.escape(entry.anchor))'", cairo_pdf_outline_flags_t(0))
-      parents.append(id)
-    }
-    for (i, scene) in scenes.enumerated() {
-      if i < options.pageLabels.count { cairo_pdf_surface_set_page_label(surface.pointer, options.pageLabels[i]) }
-      try renderer.draw(scene)
-    }
-    try context.checkStatus("drawing the PDF")
-    try surface.finish()
-    return PDFCrossReference.freeUnwrittenObjects(sink.bytes)
+    if let error = turns.error { throw error }
+    return (try target.finish(), engines.reduce(into: Set<String>()) { $0.formUnion($1.fontFiles) })
   }
 
   /// A number for Cairo's tag attributes: plain decimals, no exponent.
@@ -324,4 +316,131 @@ public final class RasterImage: @unchecked Sendable {
       o += 4
     }
   }
+}
+
+/// A PDF surface being written: its metadata, outline and the hooks every renderer drawing on it needs.
+final class PDFTarget {
+  let sink = ByteSink()
+  let surface: CairoSurface
+  let context: CairoContext
+  let options: OutputOptions
+  let date: PDFDate
+
+  init(firstPage size: Size, options: OutputOptions) throws {
+    guard let date = options.date else {
+      throw RenderError.invalidRequest("a PDF needs a date (SOURCE_DATE_EPOCH or the document's own date)")
+    }
+    self.date = date
+    self.options = options
+    surface = try CairoSurface(
+      cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, size.width, size.height),
+      operation: "creating a PDF surface")
+    if let meta = options.metadata { Self.setMetadata(meta, date: date, on: surface) }
+    context = try CairoContext(surface: surface)
+    var parents: [Int32] = [Int32(CAIRO_PDF_OUTLINE_ROOT)]
+    for entry in options.outline {
+      let level = max(1, min(entry.level, parents.count))
+      parents = Array(parents.prefix(level))
+      let id = cairo_pdf_surface_add_outline(
+        surface.pointer, parents[level - 1], entry.title, "dest='\(CairoBackend.escape(entry.anchor))'", cairo_pdf_outline_flags_t(0))
+      parents.append(id)
+    }
+  }
+
+  /// The document's metadata; without `options.metadata`, the first page's.
+  private static func setMetadata(_ meta: SceneMetadata, date: PDFDate, on surface: CairoSurface) {
+    let entries: [(cairo_pdf_metadata_t, String)] = [
+      (CAIRO_PDF_METADATA_TITLE, meta.title),
+      (CAIRO_PDF_METADATA_AUTHOR, meta.author),
+      (CAIRO_PDF_METADATA_SUBJECT, meta.subject.isEmpty ? meta.altText : meta.subject),
+      (CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", ")),
+      (CAIRO_PDF_METADATA_CREATOR, "BriefKit"),
+      (CAIRO_PDF_METADATA_CREATE_DATE, date.description),
+      (CAIRO_PDF_METADATA_MOD_DATE, date.description),
+    ]
+    for (key, value) in entries where !value.isEmpty {
+      cairo_pdf_surface_set_metadata(surface.pointer, key, value)
+    }
+  }
+
+  deinit {
+    // A surface left unfinished (a page failed) is finished now, while the sink it writes to is alive:
+    // stored properties are released in declaration order, the sink first.
+    cairo_surface_finish(surface.pointer)
+  }
+
+  /// A renderer drawing on this PDF with `text`'s layouts.
+  func renderer(text: PangoTextEngine) -> CairoRenderer {
+    var renderer = CairoRenderer(context: context, text: text, scale: 1)
+    let surface = self.surface
+    renderer.onBeginPage = { size in
+      try CairoBackend.checkSize(size)
+      cairo_pdf_surface_set_size(surface.pointer, size.width, size.height)
+    }
+    renderer.onEndPage = { ctx in cairo_show_page(ctx.pointer) }
+    renderer.onLink = { rect, target, cr in
+      // Cairo's link tags take the rectangle in the page's user space; targets are "#anchor" or a URI.
+      let n = CairoBackend.number
+      let area = "rect=[\(n(rect.x)) \(n(rect.y)) \(n(rect.width)) \(n(rect.height))]"
+      let attributes = target.hasPrefix("#")
+        ? "\(area) dest='\(CairoBackend.escape(String(target.dropFirst())))'" : "\(area) uri='\(CairoBackend.escape(target))'"
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+      cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+    renderer.onAnchor = { name, point, cr in
+      cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(CairoBackend.escape(name))' x=\(CairoBackend.number(point.x)) y=\(CairoBackend.number(point.y))")
+      cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+    return renderer
+  }
+
+  /// Draws page `index` (pages must come in order).
+  func draw(_ scene: Scene, page index: Int, with renderer: inout CairoRenderer) throws {
+    if index == 0 && options.metadata == nil { Self.setMetadata(scene.metadata, date: date, on: surface) }
+    if index < options.pageLabels.count { cairo_pdf_surface_set_page_label(surface.pointer, options.pageLabels[index]) }
+    try renderer.draw(scene)
+  }
+
+  /// Finishes the file: its bytes, with the cross-reference entries Cairo 1.16 leaves dangling freed.
+  func finish() throws -> [UInt8] {
+    try context.checkStatus("drawing the PDF")
+    try surface.finish()
+    return PDFCrossReference.freeUnwrittenObjects(sink.bytes)
+  }
+}
+
+/// Hands out the turn to draw each page, in page order, to threads that built pages ahead.
+final class PageTurns: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var next = 0
+  private(set) var error: Error?
+
+  /// Waits until page `k` may be drawn; false when another page failed and the work stops.
+  func wait(for k: Int) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while next != k && error == nil { condition.wait() }
+    return error == nil
+  }
+
+  func done(_ k: Int) {
+    condition.lock()
+    next = k + 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Records the first error by page order is not known here; the first to happen stops the others.
+  func fail(_ e: Error) {
+    condition.lock()
+    if error == nil { error = e }
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// Values handed to worker threads that each use their own part (a lane's engine) or take turns.
+struct Unchecked<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }

@@ -14,7 +14,8 @@ struct ChartCommand: ParsableCommand {
       CHART is a chart id from the specs file (default seeds/charts.yaml), or the path of a \
       spec file of its own (ending in .yaml). With --all, every chart of the specs file is \
       rendered. OUTPUT is a folder (charts are written as ID.pdf, ID.png, ID.svg) or, for one \
-      chart, a file whose extension chooses the format. PNG files are SIZE × SCALE pixels with \
+      chart, a file whose extension chooses the format; for several charts, a .pdf file gets \
+      one page per chart, labelled with its id. PNG files are SIZE × SCALE pixels with \
       the DPI (72 × SCALE) recorded. PDF dates come from SOURCE_DATE_EPOCH, else the spec's \
       date, else the newest source the chart cites; never the clock.
       """
@@ -46,8 +47,8 @@ struct ChartCommand: ParsableCommand {
     if let size, ChartSpecLoader.parseSize(size) == nil {
       throw ValidationError("--size must be WIDTHxHEIGHT in points from 1 to 14400, e.g. 640x400; found \(size)")
     }
-    if OutputFormat(path: output) != nil && all {
-      throw ValidationError("--all writes several charts: give a folder to --output, not \(output)")
+    if let format = OutputFormat(path: output), format != .pdf, all {
+      throw ValidationError("--all writes several charts: give a folder, or a .pdf file for one page per chart, to --output, not \(output)")
     }
     if output.hasSuffix(".gif") || output.hasSuffix(".jpg") || output.hasSuffix(".jpeg") {
       throw ValidationError("the output file must end in .pdf, .png or .svg: \(output)")
@@ -82,8 +83,31 @@ struct ChartCommand: ParsableCommand {
       let compiler = ChartCompiler(context: context)
       let sizeOverride = size.flatMap(ChartSpecLoader.parseSize)
       let single = OutputFormat(path: output)
+      if single == .pdf && chosen.count > 1 {
+        // A chart book: one PDF, a page per chart, built and drawn on --jobs threads.
+        let dates = chosen.compactMap { compiler.date(of: $0) }
+        let newest = dates.max { ($0.year, $0.month, $0.day) < ($1.year, $1.month, $1.day) }
+        let date = epoch ?? newest.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+        let name = specFile.split(separator: "/").last.map(String.init) ?? specFile
+        let metadata = SceneMetadata(
+          title: "\(chosen.count) charts of \(name)", keywords: ["BriefKit"] + chosen.map(\.id),
+          altText: chosen.map(\.title).joined(separator: "; "))
+        let (work, chartStyle) = (ReadOnly((compiler, chosen)), style.style)
+        let (bytes, fonts) = try CairoBackend.pdf(
+          pageCount: chosen.count, jobs: render.jobs,
+          options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id))
+        ) { k, measurer in
+          let (compiler, specs) = work.value
+          return try compiler.scene(specs[k], style: chartStyle, size: sizeOverride, measurer: measurer)
+        }
+        record.read(fonts.sorted())
+        record.output(output, bytes, inputs: record.inputs)
+        try render.prepareFolders()
+        try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
+        return
+      }
       if single != nil && chosen.count != 1 {
-        throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, or a chart id")
+        throw Failure.usage("\(specFile) holds \(chosen.count) charts: give a folder to --output, a .pdf file for one page per chart, or a chart id")
       }
       let formats = try single.map { [$0] } ?? render.formatList()
       let (output, scale, chartStyle, maxPixels) = (self.output, render.scale, style.style, render.maxPixels)

@@ -50,3 +50,9 @@ enum Parallel {
     return (out, fonts.value)
   }
 }
+
+/// Values that threads only read (chart specs and their compiler), handed to `@Sendable` work.
+struct ReadOnly<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}

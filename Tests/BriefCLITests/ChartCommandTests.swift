@@ -119,4 +119,35 @@ final class ChartCommandTests: XCTestCase {
     XCTAssertEqual(try brief(["paint"]).status, 2)
     XCTAssertEqual(Tools.listing(dir), ["s.yaml"])
   }
+
+  func testSeveralChartsToOnePDFGiveAPagePerChartLabelledWithItsId() throws {
+    let spec = try writeSpec(
+      "book.yaml",
+      """
+      charts:
+        - {id: first, kind: bars, title: First, date: 2021-02-01, source: "Source: A", bars: [{label: A, value: 1300}]}
+        - {id: second, kind: bars, title: Second, size: 400x300, source: "Source: B", bars: [{label: B, value: 3500..4000}]}
+        - {id: third, kind: bars, title: Third, source: "Source: C", bars: [{label: C, value: ">=10000"}]}
+      """)
+    for jobs in ["1", "2", "3"] {
+      let run = try brief(["chart", "--all", "--specs", spec, "-o", dir + "/book-\(jobs).pdf", "--jobs", jobs])
+      XCTAssertEqual(run.status, 0, run.stderr)
+    }
+    let one = try Data(contentsOf: URL(fileURLWithPath: dir + "/book-1.pdf"))
+    for jobs in ["2", "3"] {
+      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/book-\(jobs).pdf")), one, "the bytes do not depend on --jobs")
+    }
+    let info = try Tools.run("pdfinfo", [dir + "/book-1.pdf"]).stdout
+    XCTAssertTrue(info.contains("Pages:           3"), info)
+    XCTAssertTrue(info.contains("Title:           3 charts of book.yaml"), info)
+    XCTAssertTrue(info.contains("Page size:       640 x 400 pts"), info)
+    XCTAssertEqual(try Tools.run("qpdf", ["--check", dir + "/book-1.pdf"]).status, 0)
+    let labels = try Tools.run("qpdf", ["--json", "--json-key=pagelabels", dir + "/book-1.pdf"]).stdout
+    for id in ["first", "second", "third"] { XCTAssertTrue(labels.contains("u:\(id)"), labels) }
+    let text = try Tools.run("pdftotext", ["-f", "2", "-l", "2", dir + "/book-1.pdf", "-"]).stdout
+    XCTAssertTrue(text.contains("Second") && text.contains("3,500–4,000"), text)
+    let png = try brief(["chart", "--all", "--specs", spec, "-o", dir + "/book.png"])
+    XCTAssertEqual(png.status, 2)
+    XCTAssertTrue(png.stderr.contains("a .pdf file for one page per chart"), png.stderr)
+  }
 }

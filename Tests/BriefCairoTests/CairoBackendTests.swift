@@ -237,4 +237,34 @@ final class CairoBackendTests: XCTestCase {
     }
     XCTAssertThrowsError(try image.encodePNG(), "the pixels were converted in place: a second encoding must refuse")
   }
+
+  func testPagesBuiltOnSeveralThreadsMakeTheSamePDFForAnyJobsAndStopAtAnError() throws {
+    let options = OutputOptions(date: PDFDate(year: 2025, month: 1, day: 2), pageLabels: ["a", "b", "c", "d", "e"])
+    var files: [[UInt8]] = []
+    let scenes = (1...6).map { barScene(title: "Page \($0)") }
+    let style = self.style
+    for jobs in [1, 2, 4] {
+      let (bytes, fonts) = try CairoBackend.pdf(pageCount: 5, jobs: jobs, options: options) { k, measurer in
+        // Built with the measurer of the page's lane, as a chart is compiled.
+        _ = try measurer.measure("Page \(k + 1)", style: style, maxWidth: nil)
+        return scenes[k]
+      }
+      XCTAssertFalse(fonts.isEmpty)
+      files.append(bytes)
+    }
+    XCTAssertEqual(files[1], files[0])
+    XCTAssertEqual(files[2], files[0])
+    let path = try write(files[0], "pages.pdf")
+    XCTAssertEqual(try Tools.run("qpdf", ["--check", path]).status, 0)
+    let text = try Tools.run("pdftotext", [path, "-"]).stdout
+    XCTAssertEqual(text.components(separatedBy: "Page ").count - 1, 5)
+    XCTAssertTrue(text.range(of: "Page 1")!.lowerBound < text.range(of: "Page 5")!.lowerBound, "pages keep their order")
+    struct Broken: Error {}
+    XCTAssertThrowsError(
+      try CairoBackend.pdf(pageCount: 6, jobs: 2, options: options) { k, _ in
+        if k == 3 { throw Broken() }
+        return scenes[k]
+      }
+    ) { XCTAssertTrue($0 is Broken, "\($0)") }
+  }
 }

@@ -152,26 +152,14 @@ enum Workloads {
     return detail
   }
 
-  /// (b) `count` bar charts as the pages of one PDF: scenes compiled on `jobs` threads, then one PDF surface.
+  /// (b) `count` bar charts as the pages of one PDF: built and drawn on `jobs` threads, each page
+  /// drawn with the text engine that built it (`CairoBackend.pdf(pageCount:jobs:options:page:)`).
   static func batchPDF(count: Int, bars: Int, jobs: Int, out: String) throws -> [String: Any] {
     var detail: [String: Any] = ["pages": count, "jobs": jobs]
-    let shared = Shared()
-    let slots = SceneSlots(count: count)
-    let t0 = now()
-    DispatchQueue.concurrentPerform(iterations: jobs) { j in
-      do {
-        let measurer = try PangoTextEngine()
-        for k in stride(from: j, to: count, by: jobs) {
-          slots.set(k, try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: measurer))
-        }
-      } catch { shared.fail(error) }
-    }
-    _ = try shared.result()
-    detail["compile_wall_s"] = now() - t0
-    let scenes = slots.all()
-    let backend = try CairoBackend()
-    let pdf = try timed("render_pdf_s", &detail) {
-      try backend.pdf(scenes, options: OutputOptions(date: pdfDate))
+    let pdf = try timed("build_and_render_pdf_s", &detail) {
+      try CairoBackend.pdf(pageCount: count, jobs: jobs, options: OutputOptions(date: pdfDate)) { k, measurer in
+        try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: measurer)
+      }.bytes
     }
     _ = try timed("write_s", &detail) { try OutputFile.write(pdf, to: "\(out)/bars.pdf") }
     detail["bytes"] = pdf.count
