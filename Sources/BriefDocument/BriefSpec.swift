@@ -120,3 +120,23 @@ public indirect enum Block: Equatable, Sendable {
   case code(String, SourceLocation)
   case rule(SourceLocation)
 }
+
+extension BriefSpec {
+  /// The ids of the charts the brief places (`![alt](chart:ID)`), in reading order, once each.
+  public var chartIDs: [String] {
+    var seen: Set<String> = []
+    var ids: [String] = []
+    func walk(_ blocks: [Block]) {
+      for block in blocks {
+        switch block {
+        case .chart(let id, _, _): if seen.insert(id).inserted { ids.append(id) }
+        case .list(_, _, let items, _): items.forEach(walk)
+        case .quote(let inner, _): walk(inner)
+        default: break
+        }
+      }
+    }
+    walk(blocks)
+    return ids
+  }
+}

@@ -53,45 +53,46 @@ struct BuildCommand: ParsableCommand {
       let charts = try ChartSpecLoader.load(yaml: try SpecInput.read(specs), file: specs)
       let context = try common.loadContext()
       record.read(BuildRecord.datasetFiles(common.data))
-      let backend = try CairoBackend()
-      let layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
-      let built = try layout.build()
-      let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
       let wanted = Set(try render.formatList())
       let name = Self.stem(brief)
-
-      // Everything is rendered before anything is written. Charts are drawn on this thread, with the
-      // text engine that laid them out and has their text shaped already; their PNG encoding, most of
-      // their cost, runs on `--jobs` threads meanwhile, beside the SVGs and the PDF.
-      var seen: Set<String> = []
-      let charted = built.charts.filter { seen.insert($0.id).inserted }
-      let chartOptions = OutputOptions(date: date, scale: render.scale, maxPixels: render.maxPixels)
-      let encoding = BackgroundWork<[UInt8]>(jobs: render.jobs)
-      var pngPaths: [String] = []
-      if wanted.contains(.png) {
-        for chart in charted {
-          let image = try backend.raster(chart.scene, options: chartOptions)
-          encoding.submit { try image.encodePNG() }
-          pngPaths.append("\(output)/\(chart.id).png")
-        }
+      // The charts' own files are compiled and drawn on a lane of their own (with --jobs above 1)
+      // while this thread lays out and draws the brief; their PNG dates are not used.
+      let placed = spec.chartIDs.compactMap { id in charts.first { $0.id == id } }
+      let chartFiles = ChartFiles(
+        specs: placed, compiler: ChartCompiler(context: context), style: style.style, formats: [OutputFormat.png, .svg].filter(wanted.contains),
+        output: output, options: OutputOptions(date: .unknown, scale: render.scale, maxPixels: render.maxPixels), jobs: render.jobs)
+      let built: BuiltBrief
+      let backend: CairoBackend
+      do {
+        backend = try CairoBackend()
+        var layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
+        layout.compilesChartFiles = false
+        built = try layout.build()
+      } catch {
+        _ = try? chartFiles.wait()  // the lane stops before the error is reported
+        throw error
       }
-      let svgs = try charted.map { chart in wanted.contains(.svg) ? try backend.svg(chart.scene) : nil }
+      let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+
+      // Everything is rendered before anything is written.
       var files: [(String, [UInt8])] = []
       if wanted.contains(.pdf) {
-        let pdf = try backend.pdf(
-          built.pages,
-          options: OutputOptions(
-            metadata: built.metadata, date: date,
-            outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
-            pageLabels: built.pageLabels))
-        files.append(("\(output)/\(name).pdf", pdf))
+        do {
+          let pdf = try backend.pdf(
+            built.pages,
+            options: OutputOptions(
+              metadata: built.metadata, date: date,
+              outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
+              pageLabels: built.pageLabels))
+          files.append(("\(output)/\(name).pdf", pdf))
+        } catch {
+          _ = try? chartFiles.wait()
+          throw error
+        }
       }
-      let pngs = Dictionary(uniqueKeysWithValues: zip(pngPaths, try encoding.wait()))
-      for (chart, svg) in zip(charted, svgs) {
-        if let png = pngs["\(output)/\(chart.id).png"] { files.append(("\(output)/\(chart.id).png", png)) }
-        if let svg { files.append(("\(output)/\(chart.id).svg", svg)) }
-      }
-      record.read(backend.text.fontFiles.sorted())
+      let (chartOutputs, chartFonts) = try chartFiles.wait()
+      files += chartOutputs
+      record.read(backend.text.fontFiles.union(chartFonts).sorted())
       for (path, bytes) in files { record.output(path, bytes, inputs: record.inputs) }
       try OutputFolder.create(output)
       try render.prepareFolders()

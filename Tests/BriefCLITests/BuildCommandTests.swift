@@ -75,6 +75,22 @@ final class BuildCommandTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a + "/monthly.pdf")), try Data(contentsOf: URL(fileURLWithPath: b + "/monthly.pdf")))
   }
 
+  func testEveryJobCountGivesTheSameFiles() throws {
+    // One job does everything in turn; more draw the chart files on a lane of their own and encode beside it.
+    var listings: [[String: Data]] = []
+    for jobs in ["1", "2", "4"] {
+      let dir = try Tools.scratchFolder("briefkit-build-jobs-\(jobs)")
+      let run = try brief(["build", "-o", dir, "--jobs", jobs])
+      XCTAssertEqual(run.status, 0, run.stderr)
+      var files: [String: Data] = [:]
+      for name in Tools.listing(dir) { files[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)) }
+      listings.append(files)
+    }
+    XCTAssertEqual(listings[0].keys.sorted().filter { $0.hasSuffix(".png") }.count, 5, "\(listings[0].keys.sorted())")
+    XCTAssertEqual(listings[1], listings[0])
+    XCTAssertEqual(listings[2], listings[0])
+  }
+
   func testBadBriefsFailAtTheirLocationAndWriteNothing() throws {
     let dir = try Tools.scratchFolder("briefkit-bad-brief")
     let cases: [(String, String)] = [
