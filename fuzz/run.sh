@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs the libFuzzer targets built by fuzz/build.sh, each for FUZZ_RUNS executions (default
-# 1,000,000) or FUZZ_MAX_SECONDS (default 300), whichever comes first, starting from a seed
+# 1,000,000) or FUZZ_MAX_SECONDS (default 3600), whichever comes first, starting from a seed
 # corpus made of the repository's files and every input in Tests/FuzzCorpus/TARGET.
 # ASan keeps no allocation stacks (FUZZ_ASAN_OPTIONS to change), for speed: rerun a finding
 # with ASAN_OPTIONS=malloc_context_size=30 for a full report.
@@ -13,7 +13,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=${FUZZ_BUILD:-fuzz/.build}
 RUNS=${FUZZ_RUNS:-1000000}
-SECONDS_EACH=${FUZZ_MAX_SECONDS:-300}
+SECONDS_EACH=${FUZZ_MAX_SECONDS:-3600}
 ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief)
 export SWIFT_BACKTRACE=enable=no
 export FUZZ_STYLES=$PWD/styles

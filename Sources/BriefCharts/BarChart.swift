@@ -132,7 +132,7 @@ public struct BarChart: Equatable, Sendable {
       guard orientation == .horizontal else {
         return ((chartFrame, try verticalLayout(marks, area: chartFrame.plotArea, style: style, measurer: measurer)), every)
       }
-      let (layout, found) = try horizontalLayout(marks, rows: rows, area: chartFrame.plotArea, style: style, measurer: measurer)
+      let (layout, found) = try horizontalLayout(marks, rows: rows, area: chartFrame.plotArea, style: style, measurer: measurer, announced: every)
       return ((chartFrame, layout), found)
     }
     var prims = layout
@@ -152,7 +152,11 @@ public struct BarChart: Equatable, Sendable {
     return LinearScale(domain: (low, high), range: range).nice(count: 5)
   }
 
-  func horizontalLayout(_ marks: [MarkValue], rows: [Row], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> (prims: [Primitive], labelEvery: Int) {
+  /// Lays out the bars with labels on every `labelEvery`-th row. When that is not the `announced`
+  /// stride (the one the notes name), nothing is drawn: the chart is laid out again with the right note.
+  func horizontalLayout(
+    _ marks: [MarkValue], rows: [Row], area: Rect, style: ChartStyle, measurer: TextMeasurer, announced: Int = 1
+  ) throws -> (prims: [Primitive], labelEvery: Int) {
     // scales
     let labelStyle = style.text(size: style.labelSize, alignment: .right)
     let headingStyle = style.text(size: style.labelSize, weight: .semibold)
@@ -199,6 +203,7 @@ public struct BarChart: Equatable, Sendable {
     guard band.step * Double(every) >= tallest + 1 else {
       throw fail(.scales, "the labels need \(Int((tallest + 1) * Double(rows.count) + tickHeight)) points of height for \(rows.count) rows; make the chart taller or shorten the labels")
     }
+    if every != announced { return ([], every) }
 
     // guides
     let axis = ValueAxis(scale: x, count: 5, suffix: tickSuffix, style: style)

@@ -207,9 +207,6 @@ enum Workloads {
     do {
       let png = try timed("render_png_s", &detail) { try backend.png(scene, options: OutputOptions(scale: 1)) }
       _ = try timed("write_s", &detail) { try OutputFile.write(png, to: "\(out)/\(kind)-\(n).png") }
-      // The same chart as a vector PDF, timed apart (not part of the PNG workload's comparison).
-      let pdf = try timed("render_pdf_s", &detail) { try backend.pdf([scene], options: OutputOptions(date: pdfDate)) }
-      try OutputFile.write(pdf, to: "\(out)/\(kind)-\(n).pdf")
     } catch let e as RenderError {
       // A canvas past the backend's limits (14,400 pt a side) is refused; the compile time still counts.
       detail["render_refused"] = "\(e)"
