@@ -90,7 +90,8 @@ public struct DotRangeChart {
         if low(d) == nil, d.value.interval.low == nil { parts.append(arrow(at: plotLeft - 6, cy: cy, dir: -1, color: ink)) }
         if let e = d.value.estimate, e.isFinite {
           parts.append(.fill(.circle(center: Point(x.map(e), cy), radius: r), ink))
-          parts.append(.stroke(.circle(center: Point(x.map(e), cy), radius: r), StrokeStyle(color: style.background, width: 1)))
+          // A white ring sets the dot off its line; on rows too thin for it, a thinner ring, or the ring would hide the dot.
+          parts.append(.stroke(.circle(center: Point(x.map(e), cy), radius: r), StrokeStyle(color: style.background, width: min(1, r / 2))))
         } else {
           // A bound: a short bar across the line at the bound.
           let b = d.value.interval.low != nil ? x0 : x1
