@@ -263,16 +263,16 @@ final class DatasetLoaderTests: XCTestCase {
 }
 
 final class YAMLDocumentTests: XCTestCase {
-  func testAliasBombIsRejectedQuickly() {
+  func testAliasBombIsRejectedByTheExpansionBudget() {
     // Each level holds nine aliases of the previous: 9^9 nodes if expanded.
     var text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
     for level in 1...9 {
       let previous = "*a\(level - 1)"
       text += "a\(level): &a\(level) [" + Array(repeating: previous, count: 9).joined(separator: ", ") + "]\n"
     }
-    let start = Date()
+    // Measured, not expanded: the budget is spent on memoised subtree sizes. How fast that is, is
+    // measured by `make bench` (alias-bomb), not here.
     let result = YAMLDocument.parse(text: text, file: "bomb.yaml")
-    XCTAssertLessThan(Date().timeIntervalSince(start), 2)
     guard case .failure(let error) = result else { return XCTFail("alias bomb accepted") }
     XCTAssertEqual(error.field, "yaml")
     XCTAssertTrue(error.expected.contains("once aliases are expanded"), error.description)

@@ -29,6 +29,7 @@ let workloads: [(name: String, what: String)] = [
   ("dotrange-10", ""), ("dotrange-100", ""), ("dotrange-1000", ""), ("dotrange-10000", ""),
   ("dataset-100k", "generate 100,000 observations (untimed), then DatasetLoader.load + Analysis.run"),
   ("dataset-10k", "the same with 10,000 observations without notes"),
+  ("alias-bomb", "brief check on the seeds with Tests/BadInputs/data-alias-bomb's 400-byte billion-laughs observations.yaml (issue 8: rejected in under a second)"),
 ]
 
 func fail(_ message: String) -> Never {
@@ -91,7 +92,15 @@ func runOnce(_ name: String, brief: String) -> String {
   freshDir(dir)
   let usage: ChildUsage
   var detail: [String: Any] = [:]
-  if name == "brief-cold" {
+  if name == "alias-bomb" {
+    // The seeds with the corpus's alias bomb as observations.yaml; brief must reject it (exit 1).
+    let data = "\(outRoot)/alias-bomb/seeds"
+    freshDir(data)
+    for f in ["sources.yaml", "events.yaml", "rates.yaml"] { try? FileManager.default.copyItem(atPath: "seeds/\(f)", toPath: "\(data)/\(f)") }
+    try? FileManager.default.copyItem(atPath: "Tests/BadInputs/data-alias-bomb/seeds/observations.yaml", toPath: "\(data)/observations.yaml")
+    usage = spawnMeasured([brief, "check", "--data", data], stdout: "/dev/null")
+    detail["expected_exit"] = 1
+  } else if name == "brief-cold" {
     // The CLI itself is the fresh process.
     usage = spawnMeasured([brief, "build", "seeds/briefs/monthly.md", "-o", dir], stdout: "/dev/null")
     let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
