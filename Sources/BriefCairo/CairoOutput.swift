@@ -107,7 +107,7 @@ public final class CairoBackend {
     let turns = PageTurns()
     let threads = max(1, min(jobs, lanes))
     let work = Unchecked((target, engines))
-    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+    let build: @Sendable (Int) -> Void = { thread in
       let (target, engines) = work.value
       var renderers = [Int: CairoRenderer]()
       for k in 0..<pageCount where (k % lanes) % threads == thread {
@@ -117,16 +117,30 @@ public final class CairoBackend {
           scene = try page(k, engines[lane])
           try checkSize(scene.size)
         } catch {
-          turns.fail(error)
+          turns.fail(page: k, error)
           return
         }
         guard turns.wait(for: k) else { return }
         var renderer = renderers[lane] ?? target.renderer(text: engines[lane])
-        do { try target.draw(scene, page: k, with: &renderer) } catch { turns.fail(error); return }
+        do { try target.draw(scene, page: k, with: &renderer) } catch { turns.fail(page: k, error); return }
         renderers[lane] = renderer
         turns.done(k)
       }
     }
+    // Threads of their own, not a dispatch queue: the turns need every thread running at once,
+    // which a queue does not promise (on one CPU it would run them one after another, and wait forever).
+    let finished = DispatchGroup()
+    for thread in 1..<threads {
+      finished.enter()
+      let worker = Thread {
+        build(thread)
+        finished.leave()
+      }
+      worker.stackSize = 8 << 20
+      worker.start()
+    }
+    build(0)
+    finished.wait()
     if let error = turns.error { throw error }
     return (try target.finish(), engines.reduce(into: Set<String>()) { $0.formUnion($1.fontFiles) })
   }
@@ -260,7 +274,7 @@ public final class RasterImage: @unchecked Sendable {
     let stride = Int(cairo_image_surface_get_stride(surface.pointer))
     let channels: PNGEncoder.Channels = opaque ? .rgb : .rgba
     let line = width * channels.rawValue + 1
-    guard line <= stride else {
+    guard opaque, line <= stride else {
       // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
       let (w, opaque) = (width, self.opaque)
       var scratch: UInt8 = 0
@@ -410,17 +424,27 @@ final class PDFTarget {
 }
 
 /// Hands out the turn to draw each page, in page order, to threads that built pages ahead.
+///
+/// A page that fails stops every later page; earlier pages still go on, so the error reported is
+/// always the lowest page's, whatever the threads' timing.
 final class PageTurns: @unchecked Sendable {
   private let condition = NSCondition()
   private var next = 0
-  private(set) var error: Error?
+  private var failed: (page: Int, error: Error)?
 
-  /// Waits until page `k` may be drawn; false when another page failed and the work stops.
+  /// The error of the lowest page that failed.
+  var error: Error? {
+    condition.lock()
+    defer { condition.unlock() }
+    return failed?.error
+  }
+
+  /// Waits until page `k` may be drawn; false when a page before it failed, so it never will.
   func wait(for k: Int) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    while next != k && error == nil { condition.wait() }
-    return error == nil
+    while next != k && (failed.map { $0.page > k } ?? true) { condition.wait() }
+    return next == k
   }
 
   func done(_ k: Int) {
@@ -430,10 +454,10 @@ final class PageTurns: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Records the first error by page order is not known here; the first to happen stops the others.
-  func fail(_ e: Error) {
+  /// Records that page `k` failed, keeping the lowest failed page.
+  func fail(page k: Int, _ e: Error) {
     condition.lock()
-    if error == nil { error = e }
+    if failed.map({ k < $0.page }) ?? true { failed = (k, e) }
     condition.broadcast()
     condition.unlock()
   }

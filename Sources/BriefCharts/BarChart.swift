@@ -167,13 +167,16 @@ public struct BarChart: Equatable, Sendable {
     let lineHeight = max(
       try measurer.measure("0", style: labelStyle, maxWidth: nil).height, try measurer.measure("0", style: valueStyle, maxWidth: nil).height)
     // With thinned labels only every `every`-th bar is labelled (and only those are measured), and
-    // no value labels are drawn once some bars go unlabelled.
-    var every = ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: lineHeight)
-    var widest = 0.0
-    for (i, m) in marks.enumerated() where i % every == 0 {
-      widest = max(widest, try measurer.measure(m.label, style: labelStyle, maxWidth: nil).width)
+    // no value labels are drawn once some bars go unlabelled. Each labelled row must hold its label,
+    // wrapped to the label column, without touching the next label.
+    let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
+      categoryLabels, count: marks.count, rows: rows.count, plotHeight: plotBottom - area.minY, lineHeight: lineHeight,
+      minimum: announced, maxColumn: area.width * 0.32,
+      width: { try measurer.measure(marks[$0].label, style: labelStyle, maxWidth: nil).width },
+      wrappedHeight: { try measurer.measure(marks[$0].label, style: labelStyle, maxWidth: $1).height })
+    if every > 1 && rows.contains(where: { if case .heading = $0 { return true } else { return false } }) {
+      throw ThinnedLabels.headingsError(chart: id, every: every)
     }
-    let labelColumn = min(widest, area.width * 0.32)
     var widestValue = 0.0
     for m in marks where every == 1 {
       widestValue = max(widestValue, try measurer.measure(style.localised(m.valueLabel), style: valueStyle, maxWidth: nil).width)
@@ -190,15 +193,6 @@ public struct BarChart: Equatable, Sendable {
     let thinnest = categoryLabels == .thinned ? 0.5 : 3
     guard band.bandwidth >= thinnest else {
       throw fail(.scales, "\(marks.count) bars do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
-    }
-    // Each labelled row must hold its label, wrapped to the label column, without touching the next label.
-    var tallest = lineHeight
-    for (i, m) in marks.enumerated() where i % every == 0 {
-      tallest = max(tallest, try measurer.measure(m.label, style: labelStyle, maxWidth: labelColumn).height)
-    }
-    if every > 1 || categoryLabels == .thinned {
-      // A label that wraps may need a wider stride; fewer labels never need more room.
-      every = max(every, ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: tallest))
     }
     guard band.step * Double(every) >= tallest + 1 else {
       throw fail(.scales, "the labels need \(Int((tallest + 1) * Double(rows.count) + tickHeight)) points of height for \(rows.count) rows; make the chart taller or shorten the labels")

@@ -56,7 +56,7 @@ public struct DotRangeChart {
           FrameText(title: frame.title, subtitle: frame.subtitle, notes: notes + ThinnedLabels.notes(every: every, count: data.count, noun: "rows"), source: frame.source),
           size: size, style: style, measurer: measurer)
       }
-      let layout = try layoutRows(rows, finite: finite, area: chartFrame.plotArea, style: style, measurer: measurer)
+      let layout = try layoutRows(rows, finite: finite, area: chartFrame.plotArea, style: style, measurer: measurer, announced: every)
       return ((chartFrame, layout), layout.every)
     }
     let area = chartFrame.plotArea
@@ -140,17 +140,24 @@ public struct DotRangeChart {
     var labelColumn: Double
   }
 
-  func layoutRows(_ rows: [Row], finite: [Double], area: Rect, style: ChartStyle, measurer: TextMeasurer) throws -> RowLayout {
+  /// Labels no more often than every `announced`-th row (the stride the notes name).
+  func layoutRows(_ rows: [Row], finite: [Double], area: Rect, style: ChartStyle, measurer: TextMeasurer, announced: Int = 1) throws -> RowLayout {
     let labelStyle = style.text(size: style.labelSize, alignment: .right)
     let valueStyle = style.text(size: style.tickSize, color: style.mutedTextColor, tabular: true)
     let tickHeight = try measurer.measure("0", style: style.text(size: style.tickSize), maxWidth: nil).height + 4
     let plotBottom = area.maxY - tickHeight
     let lineHeight = try measurer.measure("0", style: labelStyle, maxWidth: nil).height
+    // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
+    let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
     // With thinned labels only every `every`-th row is labelled (and measured), and no values are written.
-    var every = ThinnedLabels.stride(categoryLabels, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: lineHeight)
-    var widest = 0.0
-    for (i, d) in data.enumerated() where i % every == 0 { widest = max(widest, try measurer.measure(d.label, style: labelStyle, maxWidth: nil).width) }
-    let labelColumn = min(widest, area.width * 0.3)
+    let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
+      categoryLabels, count: data.count, rows: rows.count, plotHeight: rowStep * Double(rows.count), lineHeight: lineHeight,
+      minimum: announced, maxColumn: area.width * 0.3,
+      width: { try measurer.measure(data[$0].label, style: labelStyle, maxWidth: nil).width },
+      wrappedHeight: { try measurer.measure(data[$0].label, style: labelStyle, maxWidth: $1).height })
+    if every > 1 && rows.contains(where: { if case .heading = $0 { return true } else { return false } }) {
+      throw ThinnedLabels.headingsError(chart: id, every: every)
+    }
     var valueColumn = 0.0
     for d in data where every == 1 { valueColumn = max(valueColumn, try measurer.measure(style.localised(d.valueLabel), style: valueStyle, maxWidth: nil).width) }
     let plotLeft = area.minX + labelColumn + 10
@@ -159,15 +166,7 @@ public struct DotRangeChart {
       throw ChartError.invalid(chart: id, phase: .scales, message: "the labels leave no room for the values; widen the chart or shorten the labels")
     }
     let x = LinearScale(domain: (min(0, finite.min() ?? 0), max(0, finite.max() ?? 0)), range: (plotLeft, plotRight)).nice(count: 5)
-    // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
-    let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
     let band = BandScale(count: rows.count, range: (area.minY, area.minY + rowStep * Double(rows.count)), padding: 0)
-    var tallest = 0.0
-    for (i, d) in data.enumerated() where i % every == 0 { tallest = max(tallest, try measurer.measure(d.label, style: labelStyle, maxWidth: labelColumn).height) }
-    if categoryLabels == .thinned {
-      // A label that wraps may need a wider stride; fewer labels never need more room.
-      every = max(every, ThinnedLabels.stride(.thinned, rows: rows.count, plotHeight: plotBottom - area.minY, labelHeight: tallest))
-    }
     guard band.step >= (categoryLabels == .thinned ? 1 : 6), band.step * Double(every) >= tallest + 1 else {
       throw ChartError.invalid(chart: id, phase: .scales, message: "\(data.count) rows do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }

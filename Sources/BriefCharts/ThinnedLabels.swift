@@ -28,17 +28,46 @@ enum ThinnedLabels {
     return ["Labels name every \(NumberFormat.ordinal(every)) of the \(NumberFormat.grouped(Double(count))) \(noun), from the first; values are read off the axis."]
   }
 
+  /// The stride, label column and tallest label of a chart's row labels. Starting from at least
+  /// `minimum`, every `every`-th label is measured (its width for the column, then its height
+  /// wrapped to the column); while the labels measured need a wider stride, the stride widens and
+  /// the new set is measured, so the labels drawn are always the labels measured.
+  static func rowLabels(
+    _ mode: CategoryLabels, count: Int, rows: Int, plotHeight: Double, lineHeight: Double, minimum: Int, maxColumn: Double,
+    width: (Int) throws -> Double, wrappedHeight: (Int, Double) throws -> Double
+  ) throws -> (every: Int, column: Double, tallest: Double) {
+    var every = max(1, minimum, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: lineHeight))
+    while true {
+      var widest = 0.0
+      for i in Swift.stride(from: 0, to: count, by: every) { widest = max(widest, try width(i)) }
+      let column = min(widest, maxColumn)
+      var tallest = lineHeight
+      for i in Swift.stride(from: 0, to: count, by: every) { tallest = max(tallest, try wrappedHeight(i, column)) }
+      let next = mode == .thinned ? max(every, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: tallest)) : every
+      if next == every { return (every, column, tallest) }
+      every = next
+    }
+  }
+
   /// Lays a chart out until the stride its note announces is the stride its layout uses: the note
-  /// takes room, which can make rows closer. `layout(every)` lays out with the note for `every`
-  /// and returns its result and the stride it found.
+  /// takes room, which can make rows closer. `layout(every)` lays out with the note for `every`,
+  /// labelling no more often than that, and returns its result and the stride it found, which only
+  /// ever grows, so this ends.
   static func settle<T>(chart: String, _ layout: (_ every: Int) throws -> (T, Int)) throws -> T {
     var every = 1
-    for _ in 0..<4 {
+    for _ in 0..<8 {
       let (result, found) = try layout(every)
-      if found == every { return result }
+      if found <= every { return result }
       every = found
     }
     throw ChartError.invalid(chart: chart, phase: .scales, message: "the rows are too close for their labels to settle; make the chart taller")
+  }
+
+  /// The error for group headings among thinned rows: a heading needs a row's height of its own.
+  static func headingsError(chart: String, every: Int) -> ChartError {
+    .invalid(
+      chart: chart, phase: .scales,
+      message: "group headings need a line each, but the rows are so close that only every \(NumberFormat.ordinal(every)) is labelled; drop the groups or make the chart taller")
   }
 
   /// The alt text's list of rows: at most 100, then how many more.

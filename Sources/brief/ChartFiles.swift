@@ -36,13 +36,18 @@ final class ChartFiles: @unchecked Sendable {
     // This thread draws; PNG encoding, most of a chart's cost, goes to the other jobs when there are more than two.
     let encoding = BackgroundWork<[UInt8]>(jobs: jobs - 1)
     var svgs: [[UInt8]?] = []
-    for spec in specs {
-      let scene = try compiler.scene(spec, style: style, measurer: backend.text)
-      if formats.contains(.png) {
-        let image = try backend.raster(scene, options: options)
-        encoding.submit { try image.encodePNG() }
+    do {
+      for spec in specs {
+        let scene = try compiler.scene(spec, style: style, measurer: backend.text)
+        if formats.contains(.png) {
+          let image = try backend.raster(scene, options: options)
+          encoding.submit { try image.encodePNG() }
+        }
+        svgs.append(formats.contains(.svg) ? try backend.svg(scene) : nil)
       }
-      svgs.append(formats.contains(.svg) ? try backend.svg(scene) : nil)
+    } catch {
+      _ = try? encoding.wait()  // encodings already started finish before the error is reported
+      throw error
     }
     var pngs = try encoding.wait().makeIterator()
     var files: [(String, [UInt8])] = []

@@ -146,6 +146,10 @@ final class ChartCommandTests: XCTestCase {
     for id in ["first", "second", "third"] { XCTAssertTrue(labels.contains("u:\(id)"), labels) }
     let text = try Tools.run("pdftotext", ["-f", "2", "-l", "2", dir + "/book-1.pdf", "-"]).stdout
     XCTAssertTrue(text.contains("Second") && text.contains("3,500–4,000"), text)
+    // On a single CPU the pages' threads still run side by side (they take turns to draw).
+    let oneCPU = try Tools.run("taskset", ["-c", "0", Tools.briefExecutable, "chart", "--all", "--specs", spec, "-o", dir + "/book-one-cpu.pdf", "--jobs", "2"], cwd: dir)
+    XCTAssertEqual(oneCPU.status, 0, oneCPU.stderr)
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/book-one-cpu.pdf")), one)
     let png = try brief(["chart", "--all", "--specs", spec, "-o", dir + "/book.png"])
     XCTAssertEqual(png.status, 2)
     XCTAssertTrue(png.stderr.contains("a .pdf file for one page per chart"), png.stderr)

@@ -267,4 +267,19 @@ final class CairoBackendTests: XCTestCase {
       }
     ) { XCTAssertTrue($0 is Broken, "\($0)") }
   }
+
+  func testTheErrorOfAManyPagePDFIsTheLowestFailingPagesWhateverFailsFirst() throws {
+    struct Failed: Error, Equatable { var page: Int }
+    let scene = barScene()
+    // Four lanes on four threads: page 6 (thread 2) fails at once, page 3 (thread 3) only after a pause.
+    for _ in 0..<3 {
+      XCTAssertThrowsError(
+        try CairoBackend.pdf(pageCount: 8, lanes: 4, jobs: 4, options: OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))) { k, _ in
+          if k == 3 { usleep(100_000); throw Failed(page: 3) }
+          if k == 6 { throw Failed(page: 6) }
+          return scene
+        }
+      ) { XCTAssertEqual($0 as? Failed, Failed(page: 3)) }
+    }
+  }
 }

@@ -200,4 +200,14 @@ final class BarChartTests: XCTestCase {
   func testOrdinals() {
     XCTAssertEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(NumberFormat.ordinal), ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"])
   }
+
+  func testThinnedLabelsRefuseGroupHeadingsTheyCannotFit() throws {
+    var items = try (1...300).map { BarItem(label: "Item \($0)", value: try ReportedValue.parse("\($0 % 50 + 10)")) }
+    items[0].group = "First"
+    items[150].group = "Second"
+    let chart = BarChart(id: "g", frame: FrameText(title: "T"), items: items, categoryLabels: .thinned)
+    XCTAssertThrowsError(try chart.scene(size: Size(width: 640, height: 400), measurer: measurer)) {
+      XCTAssertTrue("\($0)".hasPrefix("chart g: scales: group headings need a line each"), "\($0)")
+    }
+  }
 }
