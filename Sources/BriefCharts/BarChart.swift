@@ -170,13 +170,9 @@ public struct BarChart: Equatable, Sendable {
     // no value labels are drawn once some bars go unlabelled. Each labelled row must hold its label,
     // wrapped to the label column, without touching the next label.
     let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
-      categoryLabels, count: marks.count, rows: rows.count, plotHeight: plotBottom - area.minY, lineHeight: lineHeight,
-      minimum: announced, maxColumn: area.width * 0.32,
-      width: { try measurer.measure(marks[$0].label, style: labelStyle, maxWidth: nil).width },
-      wrappedHeight: { try measurer.measure(marks[$0].label, style: labelStyle, maxWidth: $1).height })
-    if every > 1 && rows.contains(where: { if case .heading = $0 { return true } else { return false } }) {
-      throw ThinnedLabels.headingsError(chart: id, every: every)
-    }
+      categoryLabels, chart: id, labels: marks.map(\.label), style: labelStyle, measurer: measurer, rows: rows.count,
+      hasHeadings: rows.contains { if case .heading = $0 { true } else { false } },
+      plotHeight: plotBottom - area.minY, lineHeight: lineHeight, minimum: announced, maxColumn: area.width * 0.32)
     var widestValue = 0.0
     for m in marks where every == 1 {
       widestValue = max(widestValue, try measurer.measure(style.localised(m.valueLabel), style: valueStyle, maxWidth: nil).width)

@@ -151,13 +151,9 @@ public struct DotRangeChart {
     let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
     // With thinned labels only every `every`-th row is labelled (and measured), and no values are written.
     let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
-      categoryLabels, count: data.count, rows: rows.count, plotHeight: rowStep * Double(rows.count), lineHeight: lineHeight,
-      minimum: announced, maxColumn: area.width * 0.3,
-      width: { try measurer.measure(data[$0].label, style: labelStyle, maxWidth: nil).width },
-      wrappedHeight: { try measurer.measure(data[$0].label, style: labelStyle, maxWidth: $1).height })
-    if every > 1 && rows.contains(where: { if case .heading = $0 { return true } else { return false } }) {
-      throw ThinnedLabels.headingsError(chart: id, every: every)
-    }
+      categoryLabels, chart: id, labels: data.map(\.label), style: labelStyle, measurer: measurer, rows: rows.count,
+      hasHeadings: rows.contains { if case .heading = $0 { true } else { false } },
+      plotHeight: rowStep * Double(rows.count), lineHeight: lineHeight, minimum: announced, maxColumn: area.width * 0.3)
     var valueColumn = 0.0
     for d in data where every == 1 { valueColumn = max(valueColumn, try measurer.measure(style.localised(d.valueLabel), style: valueStyle, maxWidth: nil).width) }
     let plotLeft = area.minX + labelColumn + 10

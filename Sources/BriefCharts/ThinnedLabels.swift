@@ -31,20 +31,32 @@ enum ThinnedLabels {
   /// The stride, label column and tallest label of a chart's row labels. Starting from at least
   /// `minimum`, every `every`-th label is measured (its width for the column, then its height
   /// wrapped to the column); while the labels measured need a wider stride, the stride widens and
-  /// the new set is measured, so the labels drawn are always the labels measured.
+  /// the new set is measured, so the labels drawn are always the labels measured. Group headings
+  /// need a line each, so thinning rows that have headings is an error.
   static func rowLabels(
-    _ mode: CategoryLabels, count: Int, rows: Int, plotHeight: Double, lineHeight: Double, minimum: Int, maxColumn: Double,
-    width: (Int) throws -> Double, wrappedHeight: (Int, Double) throws -> Double
+    _ mode: CategoryLabels, chart: String, labels: [String], style: TextStyle, measurer: TextMeasurer, rows: Int, hasHeadings: Bool,
+    plotHeight: Double, lineHeight: Double, minimum: Int, maxColumn: Double
   ) throws -> (every: Int, column: Double, tallest: Double) {
     var every = max(1, minimum, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: lineHeight))
     while true {
       var widest = 0.0
-      for i in Swift.stride(from: 0, to: count, by: every) { widest = max(widest, try width(i)) }
+      for i in Swift.stride(from: 0, to: labels.count, by: every) {
+        widest = max(widest, try measurer.measure(labels[i], style: style, maxWidth: nil).width)
+      }
       let column = min(widest, maxColumn)
       var tallest = lineHeight
-      for i in Swift.stride(from: 0, to: count, by: every) { tallest = max(tallest, try wrappedHeight(i, column)) }
+      for i in Swift.stride(from: 0, to: labels.count, by: every) {
+        tallest = max(tallest, try measurer.measure(labels[i], style: style, maxWidth: column).height)
+      }
       let next = mode == .thinned ? max(every, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: tallest)) : every
-      if next == every { return (every, column, tallest) }
+      if next == every {
+        if every > 1 && hasHeadings {
+          throw ChartError.invalid(
+            chart: chart, phase: .scales,
+            message: "group headings need a line each, but the rows are so close that only every \(NumberFormat.ordinal(every)) is labelled; drop the groups or make the chart taller")
+        }
+        return (every, column, tallest)
+      }
       every = next
     }
   }
@@ -61,13 +73,6 @@ enum ThinnedLabels {
       every = found
     }
     throw ChartError.invalid(chart: chart, phase: .scales, message: "the rows are too close for their labels to settle; make the chart taller")
-  }
-
-  /// The error for group headings among thinned rows: a heading needs a row's height of its own.
-  static func headingsError(chart: String, every: Int) -> ChartError {
-    .invalid(
-      chart: chart, phase: .scales,
-      message: "group headings need a line each, but the rows are so close that only every \(NumberFormat.ordinal(every)) is labelled; drop the groups or make the chart taller")
   }
 
   /// The alt text's list of rows: at most 100, then how many more.
