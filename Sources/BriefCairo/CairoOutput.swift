@@ -463,8 +463,9 @@ final class PageTurns: @unchecked Sendable {
   }
 }
 
-/// Values handed to worker threads that each use their own part (a lane's engine) or take turns.
-struct Unchecked<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
+/// Values handed to threads that coordinate their use themselves: each uses its own part (a lane's
+/// text engine), takes turns (a PDF surface), or only reads (chart specs and their compiler).
+public struct Unchecked<T>: @unchecked Sendable {
+  public let value: T
+  public init(_ value: T) { self.value = value }
 }

@@ -216,8 +216,7 @@ public struct BarChart: Equatable, Sendable {
         bars.append(.group(role: "bar", parts))
         guard i % every == 0 else { continue }
         if every > 1 {
-          // Among unlabelled neighbours, a short tick ties the label to its own bar.
-          labelPrims.append(.line(from: Point(plotLeft - 7, cy), to: Point(plotLeft - 2, cy), StrokeStyle(color: style.axisColor, width: 0.75)))
+          labelPrims.append(ThinnedLabels.tick(plotLeft: plotLeft, y: cy, style: style))
         }
         labelPrims.append(
           .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))

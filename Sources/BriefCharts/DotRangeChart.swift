@@ -100,8 +100,7 @@ public struct DotRangeChart {
         marks.append(.group(role: "row", parts))
         guard i % every == 0 else { continue }
         if every > 1 {
-          // Among unlabelled neighbours, a short tick ties the label to its own row.
-          labels.append(.line(from: Point(plotLeft - 7, cy), to: Point(plotLeft - 2, cy), StrokeStyle(color: style.axisColor, width: 0.75)))
+          labels.append(ThinnedLabels.tick(plotLeft: plotLeft, y: cy, style: style))
         }
         labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
         if every == 1 {

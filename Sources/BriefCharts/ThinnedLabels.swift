@@ -75,6 +75,11 @@ enum ThinnedLabels {
     throw ChartError.invalid(chart: chart, phase: .scales, message: "the rows are too close for their labels to settle; make the chart taller")
   }
 
+  /// The short tick that ties a label to its own row among unlabelled neighbours, left of `plotLeft`.
+  static func tick(plotLeft: Double, y: Double, style: ChartStyle) -> Primitive {
+    .line(from: Point(plotLeft - 7, y), to: Point(plotLeft - 2, y), StrokeStyle(color: style.axisColor, width: 0.75))
+  }
+
   /// The alt text's list of rows: at most 100, then how many more.
   static func altList(_ items: [String]) -> String {
     var text = items.prefix(100).joined(separator: "; ")

@@ -61,23 +61,17 @@ struct BuildCommand: ParsableCommand {
       let chartFiles = ChartFiles(
         specs: placed, compiler: ChartCompiler(context: context), style: style.style, formats: [OutputFormat.png, .svg].filter(wanted.contains),
         output: output, options: OutputOptions(date: .unknown, scale: render.scale, maxPixels: render.maxPixels), jobs: render.jobs)
-      let built: BuiltBrief
+      // Everything is rendered before anything is written. Whatever fails here, the lane stops
+      // before the error is reported.
+      var files: [(String, [UInt8])] = []
       let backend: CairoBackend
       do {
         backend = try CairoBackend()
         var layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
         layout.compilesChartFiles = false
-        built = try layout.build()
-      } catch {
-        _ = try? chartFiles.wait()  // the lane stops before the error is reported
-        throw error
-      }
-      let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-
-      // Everything is rendered before anything is written.
-      var files: [(String, [UInt8])] = []
-      if wanted.contains(.pdf) {
-        do {
+        let built = try layout.build()
+        let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+        if wanted.contains(.pdf) {
           let pdf = try backend.pdf(
             built.pages,
             options: OutputOptions(
@@ -85,10 +79,10 @@ struct BuildCommand: ParsableCommand {
               outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
               pageLabels: built.pageLabels))
           files.append(("\(output)/\(name).pdf", pdf))
-        } catch {
-          _ = try? chartFiles.wait()
-          throw error
         }
+      } catch {
+        _ = try? chartFiles.wait()
+        throw error
       }
       let (chartOutputs, chartFonts) = try chartFiles.wait()
       files += chartOutputs

@@ -92,7 +92,7 @@ struct ChartCommand: ParsableCommand {
         let metadata = SceneMetadata(
           title: "\(chosen.count) charts of \(name)", keywords: ["BriefKit"] + chosen.map(\.id),
           altText: chosen.map(\.title).joined(separator: "; "))
-        let (work, chartStyle) = (ReadOnly((compiler, chosen)), style.style)
+        let (work, chartStyle) = (Unchecked((compiler, chosen)), style.style)
         let (bytes, fonts) = try CairoBackend.pdf(
           pageCount: chosen.count, jobs: render.jobs,
           options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id))

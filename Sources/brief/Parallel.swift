@@ -51,8 +51,3 @@ enum Parallel {
   }
 }
 
-/// Values that threads only read (chart specs and their compiler), handed to `@Sendable` work.
-struct ReadOnly<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
-}
