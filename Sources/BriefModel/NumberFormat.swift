@@ -39,8 +39,7 @@ public enum NumberFormat {
   /// Formats `x` for machine-readable output: no grouping, "." decimal mark,
   /// ASCII "-", at most `maxDecimals` decimals with trailing zeros removed.
   public static func ascii(_ x: Double, maxDecimals: Int = 6) -> String {
-    let text = format(x, decimals: maxDecimals, trimZeros: true, grouping: false)
-    return text.replacingOccurrences(of: minus, with: "-")
+    format(x, decimals: maxDecimals, trimZeros: true, grouping: false, minusSign: "-")
   }
 
   /// Chooses a number of decimals that shows `step` (a tick spacing) exactly,
@@ -56,11 +55,11 @@ public enum NumberFormat {
     return decimals
   }
 
-  static func format(_ x: Double, decimals rawDecimals: Int, trimZeros: Bool, grouping: Bool)
+  static func format(_ x: Double, decimals rawDecimals: Int, trimZeros: Bool, grouping: Bool, minusSign: String = minus)
     -> String
   {
     if x.isNaN { return "n/a" }
-    if x.isInfinite { return x < 0 ? minus + "∞" : "∞" }
+    if x.isInfinite { return x < 0 ? minusSign + "∞" : "∞" }
     let decimals = Swift.min(Swift.max(rawDecimals, 0), 9)
     var scale: Double = 1
     for _ in 0..<decimals { scale *= 10 }
@@ -69,36 +68,46 @@ public enum NumberFormat {
     guard scaled < 9.0e18 else {
       let integer = String(describing: abs(x).rounded())
         .replacingOccurrences(of: ".0", with: "")
-      return (x < 0 ? minus : "") + integer
+      return (x < 0 ? minusSign : "") + integer
     }
     let units = UInt64(scaled)
     let divisor = UInt64(scale)
-    let integerPart = units / divisor
-    let fractionPart = units % divisor
-    var integerText = String(integerPart)
-    if grouping {
-      integerText = group(integerText)
-    }
-    var fractionText = ""
-    if decimals > 0 {
-      let digits = String(fractionPart)
-      fractionText = String(repeating: "0", count: decimals - digits.count) + digits
-      if trimZeros {
-        while fractionText.hasSuffix("0") { fractionText.removeLast() }
+    // Written right to left into a small buffer: fraction, point, grouped integer, sign. At most
+    // 9 fraction digits, a point, 19 digits with 6 commas and a 3-byte sign: 38 bytes.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+      var end = buffer.count
+      func put(_ byte: UInt8) {
+        end -= 1
+        buffer[end] = byte
       }
+      var fraction = units % divisor
+      var fractionDigits = decimals
+      if trimZeros {
+        while fractionDigits > 0 && fraction % 10 == 0 {
+          fraction /= 10
+          fractionDigits -= 1
+        }
+      }
+      if fractionDigits > 0 {
+        for _ in 0..<fractionDigits {
+          put(UInt8(ascii: "0") + UInt8(fraction % 10))
+          fraction /= 10
+        }
+        put(UInt8(ascii: "."))
+      }
+      var integer = units / divisor
+      var written = 0
+      repeat {
+        if grouping && written > 0 && written % 3 == 0 { put(UInt8(ascii: ",")) }
+        put(UInt8(ascii: "0") + UInt8(integer % 10))
+        integer /= 10
+        written += 1
+      } while integer > 0
+      if x < 0 && units != 0 {
+        for byte in minusSign.utf8.reversed() { put(byte) }
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
     }
-    let isZero = units == 0
-    let sign = (x < 0 && !isZero) ? minus : ""
-    return sign + integerText + (fractionText.isEmpty ? "" : "." + fractionText)
-  }
-
-  static func group(_ digits: String) -> String {
-    var result = ""
-    for (index, character) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-      result.append(character)
-    }
-    return result
   }
 }
 
