@@ -169,10 +169,11 @@ public struct BarChart: Equatable, Sendable {
     // With thinned labels only every `every`-th bar is labelled (and only those are measured), and
     // no value labels are drawn once some bars go unlabelled. Each labelled row must hold its label,
     // wrapped to the label column, without touching the next label.
-    let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
+    let rowLabels = try ThinnedLabels.rowLabels(
       categoryLabels, chart: id, labels: marks.map(\.label), style: labelStyle, measurer: measurer, rows: rows.count,
       hasHeadings: rows.contains { if case .heading = $0 { true } else { false } },
       plotHeight: plotBottom - area.minY, lineHeight: lineHeight, minimum: announced, maxColumn: area.width * 0.32)
+    let (every, labelColumn, tallest) = (rowLabels.every, rowLabels.column, rowLabels.tallest)
     var widestValue = 0.0
     for m in marks where every == 1 {
       widestValue = max(widestValue, try measurer.measure(style.localised(m.valueLabel), style: valueStyle, maxWidth: nil).width)
@@ -219,7 +220,7 @@ public struct BarChart: Equatable, Sendable {
           labelPrims.append(ThinnedLabels.tick(plotLeft: plotLeft, y: cy, style: style))
         }
         labelPrims.append(
-          .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
+          .text(TextItem(m.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: rowLabels.wrap)))
         if every == 1 {
           valueLabels.append(
             .text(TextItem(style.localised(m.valueLabel), at: Point(tip + 5, cy), style: valueStyle, horizontal: .start, vertical: .middle)))

@@ -60,7 +60,7 @@ public struct DotRangeChart {
       return ((chartFrame, layout), layout.every)
     }
     let area = chartFrame.plotArea
-    let (x, band, every, plotLeft, plotRight, labelColumn) = (placed.x, placed.band, placed.every, placed.plotLeft, placed.plotRight, placed.labelColumn)
+    let (x, band, every, plotLeft, plotRight) = (placed.x, placed.band, placed.every, placed.plotLeft, placed.plotRight)
     let labelStyle = style.text(size: style.labelSize, alignment: .right)
     let headingStyle = style.text(size: style.labelSize, weight: .semibold)
     let valueStyle = style.text(size: style.tickSize, color: style.mutedTextColor, tabular: true)
@@ -102,7 +102,7 @@ public struct DotRangeChart {
         if every > 1 {
           labels.append(ThinnedLabels.tick(plotLeft: plotLeft, y: cy, style: style))
         }
-        labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: labelColumn)))
+        labels.append(.text(TextItem(d.label, at: Point(plotLeft - 10, cy), style: labelStyle, horizontal: .end, vertical: .middle, maxWidth: placed.labelWrap)))
         if every == 1 {
           labels.append(.text(TextItem(style.localised(d.valueLabel), at: Point(area.maxX, cy), style: valueStyle, horizontal: .end, vertical: .middle)))
         }
@@ -136,7 +136,8 @@ public struct DotRangeChart {
     var every: Int
     var plotLeft: Double
     var plotRight: Double
-    var labelColumn: Double
+    /// The width row labels wrap to, or nil when they all fit on their lines.
+    var labelWrap: Double?
   }
 
   /// Labels no more often than every `announced`-th row (the stride the notes name).
@@ -149,10 +150,11 @@ public struct DotRangeChart {
     // Rows keep a comfortable height and sit at the top; a few rows do not spread over the whole plot.
     let rowStep = min((plotBottom - area.minY) / Double(rows.count), 3.6 * style.labelSize)
     // With thinned labels only every `every`-th row is labelled (and measured), and no values are written.
-    let (every, labelColumn, tallest) = try ThinnedLabels.rowLabels(
+    let rowLabels = try ThinnedLabels.rowLabels(
       categoryLabels, chart: id, labels: data.map(\.label), style: labelStyle, measurer: measurer, rows: rows.count,
       hasHeadings: rows.contains { if case .heading = $0 { true } else { false } },
       plotHeight: rowStep * Double(rows.count), lineHeight: lineHeight, minimum: announced, maxColumn: area.width * 0.3)
+    let (every, labelColumn, tallest) = (rowLabels.every, rowLabels.column, rowLabels.tallest)
     var valueColumn = 0.0
     for d in data where every == 1 { valueColumn = max(valueColumn, try measurer.measure(style.localised(d.valueLabel), style: valueStyle, maxWidth: nil).width) }
     let plotLeft = area.minX + labelColumn + 10
@@ -165,7 +167,7 @@ public struct DotRangeChart {
     guard band.step >= (categoryLabels == .thinned ? 1 : 6), band.step * Double(every) >= tallest + 1 else {
       throw ChartError.invalid(chart: id, phase: .scales, message: "\(data.count) rows do not fit in \(Int(plotBottom - area.minY)) points; make the chart taller")
     }
-    return RowLayout(x: x, band: band, every: every, plotLeft: plotLeft, plotRight: plotRight, labelColumn: labelColumn)
+    return RowLayout(x: x, band: band, every: every, plotLeft: plotLeft, plotRight: plotRight, labelWrap: rowLabels.wrap)
   }
 
   func arrow(at tip: Double, cy: Double, dir: Double, color: Color) -> Primitive {

@@ -28,25 +28,32 @@ enum ThinnedLabels {
     return ["Labels name every \(NumberFormat.ordinal(every)) of the \(NumberFormat.grouped(Double(count))) \(noun), from the first; values are read off the axis."]
   }
 
-  /// The stride, label column and tallest label of a chart's row labels. Starting from at least
-  /// `minimum`, every `every`-th label is measured (its width for the column, then its height
-  /// wrapped to the column); while the labels measured need a wider stride, the stride widens and
-  /// the new set is measured, so the labels drawn are always the labels measured. Group headings
-  /// need a line each, so thinning rows that have headings is an error.
+  /// The stride, label column, wrap width and tallest label of a chart's row labels. Starting from
+  /// at least `minimum`, every `every`-th label is measured on one line. When all fit in
+  /// `maxColumn`, the column is the widest of them and nothing wraps (`wrap` is nil, so each label
+  /// is shaped once, for its measure and its drawing alike); otherwise the column is `maxColumn`
+  /// and the labels are measured again wrapped to it. While the labels measured need a wider
+  /// stride, the stride widens and the new set is measured, so the labels drawn are always the
+  /// labels measured. Group headings need a line each, so thinning rows that have headings is an error.
   static func rowLabels(
     _ mode: CategoryLabels, chart: String, labels: [String], style: TextStyle, measurer: TextMeasurer, rows: Int, hasHeadings: Bool,
     plotHeight: Double, lineHeight: Double, minimum: Int, maxColumn: Double
-  ) throws -> (every: Int, column: Double, tallest: Double) {
+  ) throws -> RowLabels {
     var every = max(1, minimum, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: lineHeight))
     while true {
       var widest = 0.0
-      for i in Swift.stride(from: 0, to: labels.count, by: every) {
-        widest = max(widest, try measurer.measure(labels[i], style: style, maxWidth: nil).width)
-      }
-      let column = min(widest, maxColumn)
       var tallest = lineHeight
       for i in Swift.stride(from: 0, to: labels.count, by: every) {
-        tallest = max(tallest, try measurer.measure(labels[i], style: style, maxWidth: column).height)
+        let m = try measurer.measure(labels[i], style: style, maxWidth: nil)
+        widest = max(widest, m.width)
+        tallest = max(tallest, m.height)
+      }
+      let wrap: Double? = widest > maxColumn ? maxColumn : nil
+      if let wrap {
+        tallest = lineHeight
+        for i in Swift.stride(from: 0, to: labels.count, by: every) {
+          tallest = max(tallest, try measurer.measure(labels[i], style: style, maxWidth: wrap).height)
+        }
       }
       let next = mode == .thinned ? max(every, stride(mode, rows: rows, plotHeight: plotHeight, labelHeight: tallest)) : every
       if next == every {
@@ -55,10 +62,22 @@ enum ThinnedLabels {
             chart: chart, phase: .scales,
             message: "group headings need a line each, but the rows are so close that only every \(NumberFormat.ordinal(every)) is labelled; drop the groups or make the chart taller")
         }
-        return (every, column, tallest)
+        return RowLabels(every: every, column: wrap ?? widest, wrap: wrap, tallest: tallest)
       }
       every = next
     }
+  }
+
+  /// Which row labels are drawn, and how.
+  struct RowLabels {
+    /// Every `every`-th row is labelled, from the first.
+    var every: Int
+    /// The width of the label column, right of which the plot begins.
+    var column: Double
+    /// The width labels wrap to, or nil when every label fits the column on its lines as written.
+    var wrap: Double?
+    /// The tallest label's height.
+    var tallest: Double
   }
 
   /// Lays a chart out until the stride its note announces is the stride its layout uses: the note

@@ -136,6 +136,36 @@ final class BarChartTests: XCTestCase {
     for (c, b) in zip(catBoxes, bars) { XCTAssertLessThanOrEqual(c.maxX, b.minX, "labels stay left of the bars") }
   }
 
+  /// Counts what a chart asks of its measurer.
+  final class CountingMeasurer: TextMeasurer {
+    var requests: [(text: String, maxWidth: Double?)] = []
+    func measure(_ text: String, style: TextStyle, maxWidth: Double?) throws -> TextMetrics {
+      requests.append((text, maxWidth))
+      return try FixedMeasurer().measure(text, style: style, maxWidth: maxWidth)
+    }
+    func lines(_ text: String, style: TextStyle, spans: [TextSpan], maxWidth: Double) throws -> [TextLine] {
+      try FixedMeasurer().lines(text, style: style, spans: spans, maxWidth: maxWidth)
+    }
+  }
+
+  func testRowLabelsThatFitAreMeasuredOnceAndDrawnUnwrappedWhileOneTooLongWrapsThemAll() throws {
+    func categories(_ scene: Scene) throws -> [TextItem] {
+      try XCTUnwrap(scene.groups(role: "category-labels").first).compactMap { p -> TextItem? in
+        if case .text(let t) = p { return t } else { return nil }
+      }
+    }
+    let counting = CountingMeasurer()
+    let short = try chart([("Construction", "1300"), ("Logging", "2000")]).scene(size: Size(width: 640, height: 400), measurer: counting)
+    XCTAssertEqual(try categories(short).map(\.maxWidth), [nil, nil], "labels that fit are not wrapped")
+    XCTAssertEqual(counting.requests.filter { $0.text == "Construction" }.map(\.maxWidth), [nil], "and are measured once")
+    // One label wider than the column (a third of the chart) wraps every label to the same width.
+    let long = String(repeating: "Workers dispatched ", count: 3)
+    let wrapped = try categories(try chart([(long, "1300"), ("Short", "2000")]).scene(size: Size(width: 640, height: 400), measurer: measurer))
+    let width = try XCTUnwrap(wrapped[0].maxWidth)
+    XCTAssertLessThan(width, 640 * 0.33)
+    XCTAssertEqual(wrapped[1].maxWidth, width)
+  }
+
   func testMetadataCarriesTitleSourceAndAltText() throws {
     let scene = try chart([("Construction", "1300"), ("Sinuiju", "3500..4000")]).scene(measurer: measurer)
     XCTAssertEqual(scene.metadata.title, "Title")
