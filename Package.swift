@@ -17,7 +17,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
   ],
   targets: [
-    // System libraries: Cairo and Pango for BriefCairo, cmark-gfm for BriefDocument, libdeflate for PNGs.
+    // System libraries: Cairo and Pango for BriefCairo, cmark-gfm for BriefDocument, ISA-L's igzip
+    // for PNGs; libdeflate for the tests' own PNG reader, so what the encoder writes is read by another library.
     .systemLibrary(
       name: "CCairo",
       pkgConfig: "pangocairo",
@@ -27,6 +28,11 @@ let package = Package(
       name: "CCmark",
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .systemLibrary(
+      name: "CIsal",
+      pkgConfig: "libisal",
+      providers: [.apt(["libisal-dev"])]
     ),
     .systemLibrary(
       name: "CDeflate",
@@ -43,7 +49,7 @@ let package = Package(
     // Brief specs (Markdown with front matter) -> pages of blocks -> scenes.
     .target(name: "BriefDocument", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "CCmark", "Yams"]),
     // The Cairo + Pango backend: the only module that imports CCairo.
-    .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CDeflate"]),
+    .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CIsal"]),
     // The command line.
     .executableTarget(
       name: "brief",

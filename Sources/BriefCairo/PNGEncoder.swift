@@ -1,4 +1,4 @@
-import CDeflate
+import CIsal
 
 #if canImport(Glibc)
   import Glibc
@@ -8,13 +8,13 @@ import CDeflate
 /// an opaque background.
 ///
 /// Every row is stored unfiltered (PNG filter type 0) and the whole image is
-/// compressed once with libdeflate at level 6. On the project's charts this is
-/// both the fastest and the smallest choice: long runs of one colour repeat
+/// compressed once with ISA-L's igzip at level 1. Long runs of one colour repeat
 /// byte for byte, which deflate's matches find directly, while the usual
 /// adaptive filters (Sub, Up, Paeth chosen per row by the sum of absolute
-/// differences) turn anti-aliased edges into noise. Measured on a 1600×900 px
-/// 20-bar chart: 91 KB in 19 ms unfiltered, against 99 KB in 112 ms with the
-/// adaptive filters (`bench/PROFILE.md`).
+/// differences) turn anti-aliased edges into noise. igzip trades a little size
+/// for a lot of speed: on a 1600×900 px 20-bar chart 119 KB in 2 ms, where
+/// libdeflate at level 6 writes 95 KB in 20 ms and libpng's defaults 108 KB
+/// in about 75 ms (`bench/PROFILE.md`).
 ///
 /// Writes a pHYs chunk with the DPI and iTXt chunks with the metadata, which
 /// Cairo's own PNG writer does not.
@@ -24,9 +24,6 @@ public struct PNGEncoder {
     case rgb = 3
     case rgba = 4
   }
-
-  /// libdeflate's level, 1 (fastest) to 12 (smallest).
-  public var compressionLevel: Int32 = 6
 
   public init() {}
 
@@ -115,14 +112,12 @@ public struct PNGEncoder {
   }
 
   private func deflate(_ data: UnsafeRawBufferPointer) throws -> [UInt8] {
-    guard let compressor = libdeflate_alloc_compressor(compressionLevel) else {
-      throw RenderError.invalidRequest("libdeflate could not allocate a compressor")
+    guard let input = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+      throw RenderError.invalidRequest("no image data to compress")
     }
-    defer { libdeflate_free_compressor(compressor) }
-    let bound = libdeflate_zlib_compress_bound(compressor, data.count)
-    return try [UInt8](unsafeUninitializedCapacity: bound) { dst, written in
-      written = libdeflate_zlib_compress(compressor, data.baseAddress, data.count, dst.baseAddress, dst.count)
-      guard written > 0 else { throw RenderError.invalidRequest("libdeflate could not compress the image") }
+    return try [UInt8](unsafeUninitializedCapacity: brief_zlib_bound(data.count)) { dst, written in
+      written = brief_zlib_compress(input, data.count, dst.baseAddress, dst.count)
+      guard written > 0 else { throw RenderError.invalidRequest("igzip could not compress the image") }
     }
   }
 
@@ -132,8 +127,8 @@ public struct PNGEncoder {
     let typeBytes = Array(type.utf8)
     out += typeBytes
     out += data
-    var crc = typeBytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
-    crc = data.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) }
+    var crc = typeBytes.withUnsafeBufferPointer { brief_crc32(0, $0.baseAddress, $0.count) }
+    crc = data.withUnsafeBufferPointer { brief_crc32(crc, $0.baseAddress, $0.count) }
     out.appendBigEndian(crc)
   }
 }

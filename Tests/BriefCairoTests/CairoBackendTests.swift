@@ -186,6 +186,12 @@ final class CairoBackendTests: XCTestCase {
       XCTAssertEqual(png.channels, channels.rawValue)
       XCTAssertEqual(png.pixels, pixels, "\(channels)")
     }
+    // Pure noise over several of deflate's 64 KiB blocks: incompressible data must still fit the
+    // encoder's output buffer and come back whole.
+    let (w, h) = (301, 257)
+    let noise = (0..<w * h * 4).map { _ in next() }
+    let decoded = try DecodedPNG(try PNGEncoder().encode(pixels: noise, width: w, height: h, channels: .rgba, dpi: 72))
+    XCTAssertEqual(decoded.pixels, noise)
     XCTAssertThrowsError(try PNGEncoder().encode(pixels: [1, 2], width: 1, height: 1, channels: .rgb, dpi: 72))
   }
 
