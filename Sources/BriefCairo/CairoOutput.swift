@@ -64,9 +64,16 @@ public struct OutlineEntry: Equatable, Sendable {
 public final class CairoBackend {
   /// The text engine, which is also the measurer layout code must use.
   public let text: PangoTextEngine
+  /// How many threads may draw one large image (see ``raster(_:options:)``).
+  public let imageJobs: Int
+  /// The text engines of the threads that help draw large images, made when first needed.
+  private var helpers: [PangoTextEngine] = []
 
-  public init() throws {
+  /// A backend whose large images are drawn on up to `imageJobs` threads: the calling thread
+  /// and `imageJobs - 1` helpers. The pixels are the same for any number.
+  public init(imageJobs: Int = 1) throws {
     text = try PangoTextEngine()
+    self.imageJobs = max(1, imageJobs)
   }
 
   /// Renders scenes in the format, as bytes.
@@ -184,29 +191,77 @@ public final class CairoBackend {
 
   /// Draws a scene into pixels, for PNG encoding later and on any thread.
   ///
-  /// Drawing needs this backend's text engine and so its thread; encoding
-  /// (most of a PNG's cost) does not, so a caller can draw on one thread and
-  /// encode many images on others.
+  /// Drawing needs this backend's text engines and so its thread; encoding does not, so a caller
+  /// can draw on one thread and encode many images on others. An image of at least
+  /// ``stripPixels`` pixels is drawn in horizontal strips on up to ``imageJobs`` threads, each
+  /// strip by whichever thread is free, with the engine of that thread; every engine shapes a
+  /// text alike and a strip is drawn whole by one of them, so the pixels do not depend on which.
   public func raster(_ scene: Scene, options: OutputOptions) throws -> RasterImage {
     let (w, h) = try Self.pixelSize(scene.size, scale: options.scale, maxPixels: options.maxPixels)
     let opaque = (scene.background?.alpha ?? 0) >= 1
-    let surface = try CairoSurface(
-      cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)),
-      operation: "creating a \(w)×\(h) image")
-    do {
-      let context = try CairoContext(surface: surface)
-      var renderer = CairoRenderer(context: context, text: text, scale: options.scale)
-      try renderer.draw(scene)
+    let rows = Self.strips(width: w, height: h, jobs: imageJobs)
+    let surfaces = try rows.map { r in
+      try CairoSurface(
+        cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, Int32(w), Int32(r.count)),
+        operation: "creating a \(w)×\(r.count) image")
     }
-    cairo_surface_flush(surface.pointer)
-    try check(cairo_surface_status(surface.pointer), "drawing the image")
-    let meta = options.metadata ?? scene.metadata
-    return RasterImage(
-      surface: surface, width: w, height: h, opaque: opaque, dpi: 72 * options.scale,
-      text: [
-        ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
-        ("Source", meta.sourceLine), ("Software", "BriefKit"),
-      ])
+    let image = RasterImage(
+      surfaces: surfaces, rows: rows, width: w, height: h, opaque: opaque, dpi: 72 * options.scale,
+      text: {
+        let meta = options.metadata ?? scene.metadata
+        return [
+          ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
+          ("Source", meta.sourceLine), ("Software", "BriefKit"),
+        ]
+      }())
+    guard rows.count > 1 else {
+      try image.draw(scene, strip: 0, crop: nil, engine: text, scale: options.scale)
+      return image
+    }
+    // Where each mark falls is found here, texts with the engine that compiled the scene (so mostly
+    // from its cache), and handed to every strip.
+    let markRows = try ImageStrip.markRows(of: scene, measurer: text, scale: options.scale)
+    let threads = min(imageJobs, rows.count)
+    while helpers.count < threads - 1 { helpers.append(try PangoTextEngine()) }
+    let claims = StripClaims(count: rows.count)
+    let shared = Unchecked((image, scene, markRows, options.scale))
+    let drawStrips: @Sendable (PangoTextEngine) -> Void = { engine in
+      let (image, scene, markRows, scale) = shared.value
+      while let k = claims.next() {
+        do {
+          try image.draw(scene, strip: k, crop: ImageStrip(rows: image.rows[k], markRows: markRows), engine: engine, scale: scale)
+        } catch {
+          claims.fail(strip: k, error)
+        }
+      }
+    }
+    let finished = DispatchGroup()
+    for engine in helpers.prefix(threads - 1) {
+      finished.enter()
+      let lane = Unchecked(engine)
+      let worker = Thread {
+        drawStrips(lane.value)
+        finished.leave()
+      }
+      worker.stackSize = 8 << 20
+      worker.start()
+    }
+    drawStrips(text)
+    finished.wait()
+    if let error = claims.error { throw error }
+    return image
+  }
+
+  /// Images of at least this many pixels are drawn in strips when ``imageJobs`` allows: smaller
+  /// ones take a few milliseconds, less than a second engine spends shaping their texts again.
+  public static let stripPixels = 4_000_000
+
+  /// The rows of each strip: one strip for a small image or one thread, else about four strips a
+  /// thread (so a thread that is done early takes another), each at least 256 rows.
+  public static func strips(width: Int, height: Int, jobs: Int) -> [Range<Int>] {
+    guard jobs > 1, width * height >= stripPixels else { return [0..<height] }
+    let step = max(256, (height + jobs * 4 - 1) / (jobs * 4))
+    return stride(from: 0, to: height, by: step).map { $0..<min(height, $0 + step) }
   }
 
   /// The pixel size of a PNG, refusing scales and sizes that are not finite, zero, or too large.
@@ -235,18 +290,20 @@ public final class CairoBackend {
 
 /// A scene drawn into pixels by ``CairoBackend/raster(_:options:)``, not yet encoded.
 ///
-/// The drawing is finished, so encoding only reads the pixels and can run on
-/// any thread, once at a time per image.
+/// The drawing is finished, so encoding only reads the pixels and can run on any thread.
 public final class RasterImage: @unchecked Sendable {
-  private let surface: CairoSurface
+  /// The image's horizontal strips, top to bottom, and the rows of the image each holds.
+  private let surfaces: [CairoSurface]
+  let rows: [Range<Int>]
   /// The size in pixels.
   public let width: Int, height: Int
   let opaque: Bool
   let dpi: Double
   let text: [(String, String)]
 
-  init(surface: CairoSurface, width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
-    self.surface = surface
+  init(surfaces: [CairoSurface], rows: [Range<Int>], width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
+    self.surfaces = surfaces
+    self.rows = rows
     self.width = width
     self.height = height
     self.opaque = opaque
@@ -254,42 +311,55 @@ public final class RasterImage: @unchecked Sendable {
     self.text = text
   }
 
-  private let lock = NSLock()
-  private var encoded = false
-
-  /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
+  /// Draws `scene` into strip `k` with `engine`, cropped to the strip's rows when `crop` is given.
   ///
-  /// An opaque image's pixels are turned into PNG scanlines in place, in its own buffer (a
-  /// scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels still to be read), so
-  /// encoding needs no second copy of the image; an image can therefore be encoded only once.
-  public func encodePNG() throws -> [UInt8] {
-    lock.lock()
-    let first = !encoded
-    encoded = true
-    lock.unlock()
-    guard first else { throw RenderError.invalidRequest("an image can be encoded only once") }
-    guard let data = cairo_image_surface_get_data(surface.pointer) else {
-      throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
+  /// An opaque strip's xRGB pixels are then turned into PNG scanlines in place, in Cairo's own
+  /// buffer (a scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels still to be
+  /// read), so encoding needs no second copy of the image and the conversion runs on the thread
+  /// that drew the strip.
+  func draw(_ scene: Scene, strip k: Int, crop: ImageStrip?, engine: PangoTextEngine, scale: Double) throws {
+    let surface = surfaces[k]
+    do {
+      let context = try CairoContext(surface: surface)
+      var renderer = CairoRenderer(context: context, text: engine, scale: scale)
+      renderer.strip = crop
+      try renderer.draw(scene)
     }
-    let stride = Int(cairo_image_surface_get_stride(surface.pointer))
-    let channels: PNGEncoder.Channels = opaque ? .rgb : .rgba
-    let line = width * channels.rawValue + 1
-    guard opaque, line <= stride else {
-      // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
-      let (w, opaque) = (width, self.opaque)
-      var scratch: UInt8 = 0
-      return try PNGEncoder().encode(width: width, height: height, channels: channels, dpi: dpi, text: text) { y, row in
-        Self.unpackRow(data + y * stride, width: w, opaque: opaque, into: row, filterByte: &scratch)
-      }
-    }
-    for y in 0..<height {
+    cairo_surface_flush(surface.pointer)
+    try check(cairo_surface_status(surface.pointer), "drawing the image")
+    guard opaque else { return }
+    let (data, stride) = try pixels(k)
+    let line = width * 3 + 1
+    for y in 0..<rows[k].count {
       let out = data + y * line
       // Row y starts at y × stride ≥ y × line: every byte read is read before it is overwritten.
-      Self.unpackRow(data + y * stride, width: width, opaque: opaque, into: out + 1, filterByte: out)
+      Self.unpackRow(data + y * stride, width: width, opaque: true, into: out + 1, filterByte: out)
     }
-    return try PNGEncoder().encode(
-      scanlines: UnsafeRawBufferPointer(start: data, count: line * height), width: width, height: height, channels: channels,
-      dpi: dpi, text: text)
+  }
+
+  private func pixels(_ k: Int) throws -> (UnsafeMutablePointer<UInt8>, Int) {
+    guard let data = cairo_image_surface_get_data(surfaces[k].pointer) else {
+      throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
+    }
+    return (data, Int(cairo_image_surface_get_stride(surfaces[k].pointer)))
+  }
+
+  /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
+  public func encodePNG() throws -> [UInt8] {
+    guard opaque else {
+      // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
+      let strips = try rows.indices.map { k in (rows[k], try pixels(k)) }
+      var k = 0
+      var scratch: UInt8 = 0
+      return try PNGEncoder().encode(width: width, height: height, channels: .rgba, dpi: dpi, text: text) { y, row in
+        while !strips[k].0.contains(y) { k += 1 }
+        let (data, stride) = strips[k].1
+        Self.unpackRow(data + (y - strips[k].0.lowerBound) * stride, width: width, opaque: false, into: row, filterByte: &scratch)
+      }
+    }
+    let line = width * 3 + 1
+    let parts = try rows.indices.map { k in UnsafeRawBufferPointer(start: try pixels(k).0, count: line * rows[k].count) }
+    return try PNGEncoder().encode(scanlines: parts, width: width, height: height, channels: .rgb, dpi: dpi, text: text)
   }
 
   /// Converts one row of Cairo's native-endian xRGB/ARGB (premultiplied) words
@@ -460,6 +530,38 @@ final class PageTurns: @unchecked Sendable {
     if failed.map({ k < $0.page }) ?? true { failed = (k, e) }
     condition.broadcast()
     condition.unlock()
+  }
+}
+
+/// Hands out the strips of an image to the threads drawing it, in order, and keeps the error of the
+/// lowest strip that failed, so the error reported does not depend on the threads' timing.
+final class StripClaims: @unchecked Sendable {
+  private let lock = NSLock()
+  private let count: Int
+  private var claimed = 0
+  private var failed: (strip: Int, error: Error)?
+
+  init(count: Int) { self.count = count }
+
+  /// The next strip to draw, or nil when all are taken or one has failed.
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard claimed < count, failed == nil else { return nil }
+    claimed += 1
+    return claimed - 1
+  }
+
+  func fail(strip k: Int, _ e: Error) {
+    lock.lock()
+    if failed.map({ k < $0.strip }) ?? true { failed = (k, e) }
+    lock.unlock()
+  }
+
+  var error: Error? {
+    lock.lock()
+    defer { lock.unlock() }
+    return failed?.error
   }
 }
 

@@ -14,13 +14,20 @@ struct CairoRenderer: Renderer {
   /// Called for link areas and named destinations; only PDFs record them.
   var onLink: (Rect, String, OpaquePointer) throws -> Void = { _, _, _ in }
   var onAnchor: (String, Point, OpaquePointer) throws -> Void = { _, _, _ in }
+  /// Set when the surface is one horizontal strip of a larger image: what is wholly outside the
+  /// strip is not drawn.
+  var strip: ImageStrip?
 
   private var cr: OpaquePointer { context.pointer }
+  /// How many fills, strokes and texts the page has met so far, to find each one's rows in the strip's list.
+  var marksSeen = 0
 
   mutating func beginPage(size: Size, background: Color?) throws {
     try onBeginPage(size)
     cairo_identity_matrix(cr)
+    if let strip { cairo_translate(cr, 0, -Double(strip.rows.lowerBound)) }
     cairo_scale(cr, scale, scale)
+    marksSeen = 0
     if let bg = background {
       cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
       cairo_rectangle(cr, 0, 0, size.width, size.height)
@@ -30,7 +37,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func fill(_ path: Path, color: Color) throws {
-    guard !path.isEmpty else { return }
+    guard inStrip(), !path.isEmpty else { return }
     addPath(path)
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
@@ -38,7 +45,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func stroke(_ path: Path, style: StrokeStyle) throws {
-    guard !path.isEmpty, style.width > 0 else { return }
+    guard inStrip(), !path.isEmpty, style.width > 0 else { return }
     addPath(path)
     let c = style.color
     cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
@@ -63,7 +70,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func drawText(_ item: TextItem) throws {
-    guard !item.text.isEmpty else { return }
+    guard inStrip(), !item.text.isEmpty else { return }
     try text.draw(item, on: cr)
   }
 
@@ -100,6 +107,15 @@ struct CairoRenderer: Renderer {
     try onEndPage(context)
   }
 
+  /// Counts the mark about to be drawn and tells whether it may touch the strip (always, without a strip).
+  private mutating func inStrip() -> Bool {
+    guard let strip else { return true }
+    let index = marksSeen
+    marksSeen += 1
+    guard index < strip.markRows.count, let rows = strip.markRows[index] else { return false }
+    return rows.overlaps(strip.margined)
+  }
+
   private func addPath(_ path: Path) {
     cairo_new_path(cr)
     for e in path.elements {
@@ -110,5 +126,76 @@ struct CairoRenderer: Renderer {
       case .close: cairo_close_path(cr)
       }
     }
+  }
+}
+
+/// One horizontal strip of an image drawn in strips: its rows of the whole image, and for each
+/// fill, stroke and text of the scene, in drawing order, the rows it may cover (nil when it draws
+/// nothing). The rows are found once, before the strips are drawn, with the engine that compiled
+/// the scene (texts are placed by measuring them); a strip then skips what does not reach into it,
+/// so its own engine shapes only the texts it draws.
+struct ImageStrip {
+  var rows: Range<Int>
+  var markRows: [ClosedRange<Double>?]
+
+  /// The strip's rows and two pixels either side, which antialiasing may touch.
+  var margined: ClosedRange<Double> { Double(rows.lowerBound) - 2...Double(rows.upperBound) + 2 }
+
+  /// The rows each fill, stroke and text of `scene` may cover at `scale` pixels a point, in drawing
+  /// order. A stroke reaches half its width beyond its path, a miter up to 5 widths (Cairo's miter
+  /// limit is 10 half-widths); a text its layout box and one em above and below (accents and
+  /// superscripts may go beyond the line box).
+  static func markRows(of scene: Scene, measurer: TextMeasurer, scale: Double) throws -> [ClosedRange<Double>?] {
+    var out: [ClosedRange<Double>?] = []
+    func rows(_ low: Double, _ high: Double, _ yScale: Double, _ yOffset: Double) -> ClosedRange<Double>? {
+      guard low <= high else { return nil }
+      return (low * yScale + yOffset)...(high * yScale + yOffset)
+    }
+    func span(_ path: Path) -> (Double, Double) {
+      var low = Double.infinity, high = -Double.infinity
+      for e in path.elements {
+        switch e {
+        case .move(let p), .line(let p):
+          low = min(low, p.y)
+          high = max(high, p.y)
+        case .curve(let a, let b, let c):
+          // A Bézier stays inside the hull of its control points.
+          low = min(low, a.y, b.y, c.y)
+          high = max(high, a.y, b.y, c.y)
+        case .close: break
+        }
+      }
+      return (low, high)
+    }
+    func walk(_ primitives: [Primitive], yScale: Double, yOffset: Double) throws {
+      for p in primitives {
+        switch p {
+        case .fill(let path, _):
+          let (low, high) = span(path)
+          out.append(rows(low, high, yScale, yOffset))
+        case .stroke(let path, let style):
+          let (low, high) = span(path)
+          let reach = style.width * (style.join == .miter ? 5 : 1)
+          out.append(rows(low - reach, high + reach, yScale, yOffset))
+        case .text(let item):
+          guard !item.text.isEmpty else {
+            out.append(nil)
+            continue
+          }
+          let metrics = try measurer.measure(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
+          let frame = TextLayoutBox.frame(for: item, metrics: metrics)
+          let em = item.style.font.size
+          out.append(rows(frame.minY - em, frame.maxY + em, yScale, yOffset))
+        case .clip(_, let children), .group(_, let children):
+          try walk(children, yScale: yScale, yOffset: yOffset)
+        case .transform(let offset, let s, let children):
+          try walk(children, yScale: yScale * (s.isFinite && s > 0 ? s : 1), yOffset: yOffset + yScale * offset.y)
+        case .link, .anchor:
+          continue
+        }
+      }
+    }
+    try walk(scene.primitives, yScale: scale, yOffset: 0)
+    return out
   }
 }

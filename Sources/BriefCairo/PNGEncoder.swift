@@ -71,18 +71,19 @@ public struct PNGEncoder {
       }
       initialised = count
     }
-    return try scanlines.withUnsafeBytes { try encode(scanlines: $0, width: width, height: height, channels: channels, dpi: dpi, text: text) }
+    return try scanlines.withUnsafeBytes { try encode(scanlines: [$0], width: width, height: height, channels: channels, dpi: dpi, text: text) }
   }
 
-  /// Encodes rows already laid out as PNG scanlines: each a filter-type byte of 0 and then
-  /// `width × channels` bytes.
+  /// Encodes rows already laid out as PNG scanlines, each a filter-type byte of 0 and then
+  /// `width × channels` bytes, in consecutive parts (the strips of an image) compressed as one stream.
   func encode(
-    scanlines: UnsafeRawBufferPointer, width: Int, height: Int, channels: Channels, dpi: Double, text: [(String, String)]
+    scanlines parts: [UnsafeRawBufferPointer], width: Int, height: Int, channels: Channels, dpi: Double, text: [(String, String)]
   ) throws -> [UInt8] {
-    guard scanlines.count == (width * channels.rawValue + 1) * height else {
-      throw RenderError.invalidRequest("PNG scanlines of \(scanlines.count) bytes do not make a \(width)×\(height) image")
+    let total = parts.reduce(0) { $0 + $1.count }
+    guard total == (width * channels.rawValue + 1) * height else {
+      throw RenderError.invalidRequest("PNG scanlines of \(total) bytes do not make a \(width)×\(height) image")
     }
-    let compressed = try deflate(scanlines)
+    let compressed = try deflate(parts, total: total)
 
     var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     out.reserveCapacity(compressed.count + 1024)
@@ -111,12 +112,14 @@ public struct PNGEncoder {
     return out
   }
 
-  private func deflate(_ data: UnsafeRawBufferPointer) throws -> [UInt8] {
-    guard let input = data.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+  private func deflate(_ parts: [UnsafeRawBufferPointer], total: Int) throws -> [UInt8] {
+    let starts: [UnsafePointer<UInt8>?] = parts.map { $0.baseAddress?.assumingMemoryBound(to: UInt8.self) }
+    guard !parts.isEmpty, !starts.contains(where: { $0 == nil }) else {
       throw RenderError.invalidRequest("no image data to compress")
     }
-    return try [UInt8](unsafeUninitializedCapacity: brief_zlib_bound(data.count)) { dst, written in
-      written = brief_zlib_compress(input, data.count, dst.baseAddress, dst.count)
+    let counts = parts.map(\.count)
+    return try [UInt8](unsafeUninitializedCapacity: brief_zlib_bound(total)) { dst, written in
+      written = brief_zlib_compress(starts, counts, parts.count, dst.baseAddress, dst.count)
       guard written > 0 else { throw RenderError.invalidRequest("igzip could not compress the image") }
     }
   }
