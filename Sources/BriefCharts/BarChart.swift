@@ -85,7 +85,13 @@ public struct BarChart: Equatable, Sendable {
 
     /// Every finite value the scale must show.
     var extent: [Double] {
-      [barStart, barEnd] + (hasWhisker ? [whiskerLow, whiskerHigh].compactMap { $0 } : []) + (dot.map { [$0] } ?? [])
+      var out = [barStart, barEnd]
+      if hasWhisker {
+        if let whiskerLow { out.append(whiskerLow) }
+        if let whiskerHigh { out.append(whiskerHigh) }
+      }
+      if let dot { out.append(dot) }
+      return out
     }
   }
 
@@ -147,8 +153,13 @@ public struct BarChart: Equatable, Sendable {
 
   /// The domain covering zero and every mark, widened to round ticks.
   func valueScale(_ marks: [MarkValue], range: (Double, Double)) -> LinearScale {
-    let ends = marks.flatMap(\.extent)
-    let low = min(0, ends.min() ?? 0), high = max(0, ends.max() ?? 0)
+    var low = 0.0, high = 0.0
+    for m in marks {
+      for end in m.extent {
+        low = min(low, end)
+        high = max(high, end)
+      }
+    }
     return LinearScale(domain: (low, high), range: range).nice(count: 5)
   }
 
@@ -415,7 +426,7 @@ public struct BarChart: Equatable, Sendable {
   }
 
   func altText(_ marks: [MarkValue]) -> String {
-    let parts = ThinnedLabels.altList(marks.map { "\($0.label): \($0.valueLabel)" })
+    let parts = ThinnedLabels.altList(marks.lazy.map { "\($0.label): \($0.valueLabel)" })
     var s = "\(orientation == .horizontal ? "Horizontal" : "Vertical") bar chart. \(frame.title)."
     if !frame.subtitle.isEmpty { s += " \(frame.subtitle)." }
     s += " \(marks.count) bar\(marks.count == 1 ? "" : "s"): \(parts)."

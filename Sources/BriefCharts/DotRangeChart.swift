@@ -124,7 +124,7 @@ public struct DotRangeChart {
     prims.append(.group(role: "rows", marks))
     prims.append(.group(role: "labels", labels))
     prims.append(contentsOf: chartFrame.primitives)
-    let alt = "Dot-and-range chart. \(frame.title). " + ThinnedLabels.altList(data.map { "\($0.label): \($0.valueLabel)" }) + ". " + frame.source
+    let alt = "Dot-and-range chart. \(frame.title). " + ThinnedLabels.altList(data.lazy.map { "\($0.label): \($0.valueLabel)" }) + ". " + frame.source
     return Scene(size: size, background: style.background, primitives: prims, metadata: SceneMetadata(title: frame.title, keywords: ["BriefKit", id], altText: alt, sourceLine: frame.source))
   }
 

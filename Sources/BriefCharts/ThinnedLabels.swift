@@ -100,7 +100,7 @@ enum ThinnedLabels {
   }
 
   /// The alt text's list of rows: at most 100, then how many more.
-  static func altList(_ items: [String]) -> String {
+  static func altList<Items: Collection<String>>(_ items: Items) -> String {
     var text = items.prefix(100).joined(separator: "; ")
     if items.count > 100 { text += "; and \(NumberFormat.grouped(Double(items.count - 100))) more" }
     return text

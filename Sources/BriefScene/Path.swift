@@ -42,10 +42,12 @@ public struct Path: Equatable, Hashable, Sendable {
   /// An open or closed polyline through the points.
   public static func polyline(_ points: [Point], closed: Bool = false) -> Path {
     guard let first = points.first else { return Path() }
-    var path = Path([.move(first)])
-    for p in points.dropFirst() { path.line(to: p) }
-    if closed { path.close() }
-    return path
+    var elements: [PathElement] = []
+    elements.reserveCapacity(points.count + 1)
+    elements.append(.move(first))
+    for p in points.dropFirst() { elements.append(.line(p)) }
+    if closed { elements.append(.close) }
+    return Path(elements)
   }
 
   /// A circle drawn as four cubic Béziers.
