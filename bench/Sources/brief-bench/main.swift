@@ -151,6 +151,7 @@ func child(_ name: String, report: String, extra: [String]) {
         fail("unknown workload \(name); see brief-bench list")
       }
       detail = try Workloads.scaling(kind: String(parts[0]), n: n, out: dir)
+      if let end = detail["end"] as? Double { detail["teardown_s"] = now() - end; detail["end"] = nil }
     }
     detail["inside_s"] = now() - t0
     try Data(jsonLine(detail).utf8).write(to: URL(fileURLWithPath: report))
