@@ -192,46 +192,68 @@ public final class CairoBackend {
   /// Draws a scene into pixels, for PNG encoding later and on any thread.
   ///
   /// Drawing needs this backend's text engines and so its thread; encoding does not, so a caller
-  /// can draw on one thread and encode many images on others. An image of at least
-  /// ``stripPixels`` pixels is drawn in horizontal strips on up to ``imageJobs`` threads, each
-  /// strip by whichever thread is free, with the engine of that thread; every engine shapes a
-  /// text alike and a strip is drawn whole by one of them, so the pixels do not depend on which.
+  /// can draw on one thread and encode many images on others.
+  ///
+  /// An image of at least ``stripPixels`` pixels is drawn in horizontal strips on up to
+  /// ``imageJobs`` threads, each strip by whichever thread is free, with that thread's engine:
+  /// every engine shapes a text alike and a strip is drawn whole by one of them, so the pixels do
+  /// not depend on which. Strips are compressed in order as soon as they are drawn, by the thread
+  /// that completes the next one, and their buffers reused, so such an image is never whole in
+  /// memory: its PNG data is ready when this returns.
   public func raster(_ scene: Scene, options: OutputOptions) throws -> RasterImage {
     let (w, h) = try Self.pixelSize(scene.size, scale: options.scale, maxPixels: options.maxPixels)
     let opaque = (scene.background?.alpha ?? 0) >= 1
+    let meta = options.metadata ?? scene.metadata
+    let text: [(String, String)] = [
+      ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
+      ("Source", meta.sourceLine), ("Software", "BriefKit"),
+    ]
     let rows = Self.strips(width: w, height: h, jobs: imageJobs)
-    let surfaces = try rows.map { r in
-      try CairoSurface(
-        cairo_image_surface_create(opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32, Int32(w), Int32(r.count)),
-        operation: "creating a \(w)×\(r.count) image")
-    }
-    let image = RasterImage(
-      surfaces: surfaces, rows: rows, width: w, height: h, opaque: opaque, dpi: 72 * options.scale,
-      text: {
-        let meta = options.metadata ?? scene.metadata
-        return [
-          ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
-          ("Source", meta.sourceLine), ("Software", "BriefKit"),
-        ]
-      }())
+    let format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
     guard rows.count > 1 else {
-      try image.draw(scene, strip: 0, crop: nil, engine: text, scale: options.scale)
-      return image
+      let surface = try CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)), operation: "creating a \(w)×\(h) image")
+      let pixels = try StripPixels.draw(scene, on: surface, width: w, crop: nil, opaque: opaque, engine: self.text, scale: options.scale)
+      return RasterImage(pixels: .surface(surface, pixels), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
     }
     // Where each mark falls is found here, texts with the engine that compiled the scene (so mostly
     // from its cache), and handed to every strip.
-    let markRows = try ImageStrip.markRows(of: scene, measurer: text, scale: options.scale)
+    let markRows = try ImageStrip.markRows(of: scene, measurer: self.text, scale: options.scale)
     let threads = min(imageJobs, rows.count)
     while helpers.count < threads - 1 { helpers.append(try PangoTextEngine()) }
-    let claims = StripClaims(count: rows.count)
-    let shared = Unchecked((image, scene, markRows, options.scale))
+    let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
+    let line = w * (opaque ? 3 : 4) + 1
+    let pipeline = try StripPipeline(
+      rows: rows, buffers: threads + 2, bufferBytes: stride * (rows.map(\.count).max() ?? 0), stream: try ZlibStream(total: line * h))
+    let shared = Unchecked((scene, markRows, options.scale))
     let drawStrips: @Sendable (PangoTextEngine) -> Void = { engine in
-      let (image, scene, markRows, scale) = shared.value
-      while let k = claims.next() {
+      let (scene, markRows, scale) = shared.value
+      while let (k, buffer) = pipeline.claim() {
+        let r = rows[k]
+        // A reused buffer holds the strip drawn in it before: clear it, as a new surface is (the
+        // background may leave a partly covered last column or row).
+        buffer.update(repeating: 0, count: stride * r.count)
         do {
-          try image.draw(scene, strip: k, crop: ImageStrip(rows: image.rows[k], markRows: markRows), engine: engine, scale: scale)
+          let surface = try CairoSurface(
+            cairo_image_surface_create_for_data(buffer, format, Int32(w), Int32(r.count), Int32(stride)),
+            operation: "creating a \(w)×\(r.count) strip")
+          let pixels = try StripPixels.draw(
+            scene, on: surface, width: w, crop: ImageStrip(rows: r, markRows: markRows), opaque: opaque, engine: engine, scale: scale)
+          pipeline.drawn(k) { stream in
+            if opaque {
+              stream.feed(UnsafeRawBufferPointer(start: pixels.data, count: line * r.count))
+            } else {
+              // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: a row at a time.
+              try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line) { row in
+                guard let out = row.baseAddress else { return }
+                for y in 0..<r.count {
+                  RasterImage.unpackRow(pixels.data + y * pixels.stride, width: w, opaque: false, into: out + 1, filterByte: out)
+                  stream.feed(UnsafeRawBufferPointer(row))
+                }
+              }
+            }
+          }
         } catch {
-          claims.fail(strip: k, error)
+          pipeline.fail(strip: k, error)
         }
       }
     }
@@ -246,10 +268,10 @@ public final class CairoBackend {
       worker.stackSize = 8 << 20
       worker.start()
     }
-    drawStrips(text)
+    drawStrips(self.text)
     finished.wait()
-    if let error = claims.error { throw error }
-    return image
+    let compressed = try pipeline.finish()
+    return RasterImage(pixels: .compressed(compressed), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
   }
 
   /// Images of at least this many pixels are drawn in strips when ``imageJobs`` allows: smaller
@@ -288,37 +310,20 @@ public final class CairoBackend {
   }
 }
 
-/// A scene drawn into pixels by ``CairoBackend/raster(_:options:)``, not yet encoded.
-///
-/// The drawing is finished, so encoding only reads the pixels and can run on any thread.
-public final class RasterImage: @unchecked Sendable {
-  /// The image's horizontal strips, top to bottom, and the rows of the image each holds.
-  private let surfaces: [CairoSurface]
-  let rows: [Range<Int>]
-  /// The size in pixels.
-  public let width: Int, height: Int
-  let opaque: Bool
-  let dpi: Double
-  let text: [(String, String)]
+/// Pixels drawn by Cairo into an image surface, for PNG: an opaque image's rows are already PNG
+/// scanlines, a transparent image's are Cairo's premultiplied ARGB.
+struct StripPixels {
+  let data: UnsafeMutablePointer<UInt8>
+  let stride: Int
 
-  init(surfaces: [CairoSurface], rows: [Range<Int>], width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
-    self.surfaces = surfaces
-    self.rows = rows
-    self.width = width
-    self.height = height
-    self.opaque = opaque
-    self.dpi = dpi
-    self.text = text
-  }
-
-  /// Draws `scene` into strip `k` with `engine`, cropped to the strip's rows when `crop` is given.
-  ///
-  /// An opaque strip's xRGB pixels are then turned into PNG scanlines in place, in Cairo's own
-  /// buffer (a scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels still to be
-  /// read), so encoding needs no second copy of the image and the conversion runs on the thread
-  /// that drew the strip.
-  func draw(_ scene: Scene, strip k: Int, crop: ImageStrip?, engine: PangoTextEngine, scale: Double) throws {
-    let surface = surfaces[k]
+  /// Draws `scene` on `surface` (`width` pixels wide) with `engine`, cropped to a strip's rows when
+  /// `crop` is given. An opaque image's xRGB pixels are then turned into PNG scanlines in place,
+  /// in Cairo's own buffer (a scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels
+  /// still to be read), so encoding needs no second copy, and the conversion runs on the thread
+  /// that drew.
+  static func draw(
+    _ scene: Scene, on surface: CairoSurface, width: Int, crop: ImageStrip?, opaque: Bool, engine: PangoTextEngine, scale: Double
+  ) throws -> StripPixels {
     do {
       let context = try CairoContext(surface: surface)
       var renderer = CairoRenderer(context: context, text: engine, scale: scale)
@@ -327,39 +332,65 @@ public final class RasterImage: @unchecked Sendable {
     }
     cairo_surface_flush(surface.pointer)
     try check(cairo_surface_status(surface.pointer), "drawing the image")
-    guard opaque else { return }
-    let (data, stride) = try pixels(k)
-    let line = width * 3 + 1
-    for y in 0..<rows[k].count {
-      let out = data + y * line
-      // Row y starts at y × stride ≥ y × line: every byte read is read before it is overwritten.
-      Self.unpackRow(data + y * stride, width: width, opaque: true, into: out + 1, filterByte: out)
-    }
-  }
-
-  private func pixels(_ k: Int) throws -> (UnsafeMutablePointer<UInt8>, Int) {
-    guard let data = cairo_image_surface_get_data(surfaces[k].pointer) else {
+    guard let data = cairo_image_surface_get_data(surface.pointer) else {
       throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
     }
-    return (data, Int(cairo_image_surface_get_stride(surfaces[k].pointer)))
+    let pixels = StripPixels(data: data, stride: Int(cairo_image_surface_get_stride(surface.pointer)))
+    guard opaque else { return pixels }
+    let line = width * 3 + 1
+    for y in 0..<Int(cairo_image_surface_get_height(surface.pointer)) {
+      let out = data + y * line
+      // Row y starts at y × stride ≥ y × line: every byte read is read before it is overwritten.
+      RasterImage.unpackRow(data + y * pixels.stride, width: width, opaque: true, into: out + 1, filterByte: out)
+    }
+    return pixels
+  }
+}
+
+/// A scene drawn into pixels by ``CairoBackend/raster(_:options:)``, not yet a PNG file.
+///
+/// The drawing is finished, so encoding only reads and can run on any thread.
+public final class RasterImage: @unchecked Sendable {
+  enum Pixels {
+    /// The whole image on one surface, to compress when encoding.
+    case surface(CairoSurface, StripPixels)
+    /// A large image drawn in strips, compressed as they were drawn.
+    case compressed([UInt8])
+  }
+  private let pixels: Pixels
+  /// The size in pixels.
+  public let width: Int, height: Int
+  let opaque: Bool
+  let dpi: Double
+  let text: [(String, String)]
+
+  init(pixels: Pixels, width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
+    self.pixels = pixels
+    self.width = width
+    self.height = height
+    self.opaque = opaque
+    self.dpi = dpi
+    self.text = text
   }
 
   /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
   public func encodePNG() throws -> [UInt8] {
-    guard opaque else {
+    let channels: PNGEncoder.Channels = opaque ? .rgb : .rgba
+    switch pixels {
+    case .compressed(let data):
+      return PNGEncoder().file(compressed: data, width: width, height: height, channels: channels, dpi: dpi, text: text)
+    case .surface(_, let p) where opaque:
+      return try PNGEncoder().encode(
+        scanlines: [UnsafeRawBufferPointer(start: p.data, count: (width * 3 + 1) * height)], width: width, height: height,
+        channels: .rgb, dpi: dpi, text: text)
+    case .surface(_, let p):
       // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
-      let strips = try rows.indices.map { k in (rows[k], try pixels(k)) }
-      var k = 0
+      let w = width
       var scratch: UInt8 = 0
       return try PNGEncoder().encode(width: width, height: height, channels: .rgba, dpi: dpi, text: text) { y, row in
-        while !strips[k].0.contains(y) { k += 1 }
-        let (data, stride) = strips[k].1
-        Self.unpackRow(data + (y - strips[k].0.lowerBound) * stride, width: width, opaque: false, into: row, filterByte: &scratch)
+        Self.unpackRow(p.data + y * p.stride, width: w, opaque: false, into: row, filterByte: &scratch)
       }
     }
-    let line = width * 3 + 1
-    let parts = try rows.indices.map { k in UnsafeRawBufferPointer(start: try pixels(k).0, count: line * rows[k].count) }
-    return try PNGEncoder().encode(scanlines: parts, width: width, height: height, channels: .rgb, dpi: dpi, text: text)
   }
 
   /// Converts one row of Cairo's native-endian xRGB/ARGB (premultiplied) words
@@ -533,35 +564,94 @@ final class PageTurns: @unchecked Sendable {
   }
 }
 
-/// Hands out the strips of an image to the threads drawing it, in order, and keeps the error of the
-/// lowest strip that failed, so the error reported does not depend on the threads' timing.
-final class StripClaims: @unchecked Sendable {
-  private let lock = NSLock()
+/// Hands out the strips of an image, each with a buffer to draw it in, to the threads drawing it,
+/// and compresses the drawn strips in order.
+///
+/// A strip is handed out only with a buffer, so the lowest strip not yet compressed always has one
+/// and the pipeline cannot stall. The thread that completes the next strip to compress compresses
+/// it, and any after it already drawn, then returns their buffers. When a strip fails no more are
+/// handed out, and the error reported is the lowest failed strip's, whatever the threads' timing.
+final class StripPipeline: @unchecked Sendable {
+  private let condition = NSCondition()
   private let count: Int
+  private var free: [UnsafeMutableRawPointer]
+  private let all: [UnsafeMutableRawPointer]
   private var claimed = 0
+  private var nextToCompress = 0
+  private var ready: [Int: (UnsafeMutableRawPointer, (ZlibStream) throws -> Void)] = [:]
+  private var compressing = false
   private var failed: (strip: Int, error: Error)?
+  private let stream: ZlibStream
 
-  init(count: Int) { self.count = count }
+  init(rows: [Range<Int>], buffers: Int, bufferBytes: Int, stream: ZlibStream) throws {
+    count = rows.count
+    all = (0..<max(1, buffers)).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(1, bufferBytes), alignment: 64) }
+    free = all
+    self.stream = stream
+  }
 
-  /// The next strip to draw, or nil when all are taken or one has failed.
-  func next() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard claimed < count, failed == nil else { return nil }
+  deinit { for b in all { b.deallocate() } }
+
+  /// The next strip and a buffer for it, waiting for a buffer if need be; nil when every strip is
+  /// handed out or one has failed.
+  func claim() -> (Int, UnsafeMutablePointer<UInt8>)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while claimed < count && failed == nil && free.isEmpty { condition.wait() }
+    guard claimed < count, failed == nil, let buffer = free.popLast() else { return nil }
     claimed += 1
-    return claimed - 1
+    bufferOf[claimed - 1] = buffer
+    return (claimed - 1, buffer.assumingMemoryBound(to: UInt8.self))
+  }
+  private var bufferOf: [Int: UnsafeMutableRawPointer] = [:]
+
+  /// Strip `k` is drawn; `compress` adds it to the stream when its turn comes.
+  func drawn(_ k: Int, compress: @escaping (ZlibStream) throws -> Void) {
+    condition.lock()
+    guard let buffer = bufferOf.removeValue(forKey: k) else {
+      condition.unlock()
+      return
+    }
+    ready[k] = (buffer, compress)
+    guard !compressing else {
+      condition.unlock()
+      return
+    }
+    compressing = true
+    while failed.map({ $0.strip > nextToCompress }) ?? true, let (buffer, work) = ready.removeValue(forKey: nextToCompress) {
+      let k = nextToCompress
+      condition.unlock()
+      let outcome = Result { try work(stream) }
+      condition.lock()
+      if case .failure(let e) = outcome { record(strip: k, e) }
+      free.append(buffer)
+      nextToCompress += 1
+      condition.broadcast()
+    }
+    compressing = false
+    condition.unlock()
   }
 
+  /// Strip `k` failed: no more strips are handed out.
   func fail(strip k: Int, _ e: Error) {
-    lock.lock()
-    if failed.map({ k < $0.strip }) ?? true { failed = (k, e) }
-    lock.unlock()
+    condition.lock()
+    record(strip: k, e)
+    if let buffer = bufferOf.removeValue(forKey: k) { free.append(buffer) }
+    condition.broadcast()
+    condition.unlock()
   }
 
-  var error: Error? {
-    lock.lock()
-    defer { lock.unlock() }
-    return failed?.error
+  private func record(strip k: Int, _ e: Error) {
+    if failed.map({ k < $0.strip }) ?? true { failed = (k, e) }
+  }
+
+  /// After every thread is done: the compressed image, or the lowest failed strip's error.
+  func finish() throws -> [UInt8] {
+    condition.lock()
+    defer { condition.unlock() }
+    if let failed { throw failed.error }
+    guard nextToCompress == count else { throw RenderError.invalidRequest("a strip of the image was not drawn") }
+    return try stream.finish()
   }
 }
 

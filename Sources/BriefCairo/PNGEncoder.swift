@@ -83,8 +83,13 @@ public struct PNGEncoder {
     guard total == (width * channels.rawValue + 1) * height else {
       throw RenderError.invalidRequest("PNG scanlines of \(total) bytes do not make a \(width)×\(height) image")
     }
-    let compressed = try deflate(parts, total: total)
+    let stream = try ZlibStream(total: total)
+    for part in parts { stream.feed(part) }
+    return file(compressed: try stream.finish(), width: width, height: height, channels: channels, dpi: dpi, text: text)
+  }
 
+  /// The PNG file around already compressed scanlines: the header, pHYs, iTXt, IDAT and IEND chunks.
+  func file(compressed: [UInt8], width: Int, height: Int, channels: Channels, dpi: Double, text: [(String, String)]) -> [UInt8] {
     var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     out.reserveCapacity(compressed.count + 1024)
     var ihdr: [UInt8] = []
@@ -112,18 +117,6 @@ public struct PNGEncoder {
     return out
   }
 
-  private func deflate(_ parts: [UnsafeRawBufferPointer], total: Int) throws -> [UInt8] {
-    let starts: [UnsafePointer<UInt8>?] = parts.map { $0.baseAddress?.assumingMemoryBound(to: UInt8.self) }
-    guard !parts.isEmpty, !starts.contains(where: { $0 == nil }) else {
-      throw RenderError.invalidRequest("no image data to compress")
-    }
-    let counts = parts.map(\.count)
-    return try [UInt8](unsafeUninitializedCapacity: brief_zlib_bound(total)) { dst, written in
-      written = brief_zlib_compress(starts, counts, parts.count, dst.baseAddress, dst.count)
-      guard written > 0 else { throw RenderError.invalidRequest("igzip could not compress the image") }
-    }
-  }
-
   private static func appendChunk(_ type: String, _ data: [UInt8], to out: inout [UInt8]) {
     out.reserveCapacity(out.count + data.count + 12)
     out.appendBigEndian(UInt32(data.count))
@@ -142,5 +135,43 @@ extension [UInt8] {
     append(UInt8((v >> 16) & 0xFF))
     append(UInt8((v >> 8) & 0xFF))
     append(UInt8(v & 0xFF))
+  }
+}
+
+/// One zlib stream written by igzip from input that arrives in consecutive parts, such as the
+/// strips of an image. The bytes depend only on the whole input, not on how it was split.
+final class ZlibStream: @unchecked Sendable {
+  private let output: UnsafeMutableBufferPointer<UInt8>
+  private var z: UnsafeMutablePointer<brief_zlib>?
+
+  /// A stream of exactly `total` input bytes.
+  init(total: Int) throws {
+    guard total > 0 else { throw RenderError.invalidRequest("no image data to compress") }
+    output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: brief_zlib_bound(total))
+    guard let base = output.baseAddress, let z = brief_zlib_begin(total, base, output.count) else {
+      output.deallocate()
+      throw RenderError.invalidRequest("igzip could not start a stream (out of memory)")
+    }
+    self.z = z
+  }
+
+  deinit {
+    if let z { _ = brief_zlib_end(z) }
+    output.deallocate()
+  }
+
+  /// Adds the next part of the input.
+  func feed(_ part: UnsafeRawBufferPointer) {
+    guard let z, let base = part.baseAddress else { return }
+    brief_zlib_feed(z, base.assumingMemoryBound(to: UInt8.self), part.count)
+  }
+
+  /// The compressed stream, once the whole input has been fed.
+  func finish() throws -> [UInt8] {
+    guard let z else { throw RenderError.invalidRequest("the zlib stream was already finished") }
+    self.z = nil
+    let written = brief_zlib_end(z)
+    guard written > 0 else { throw RenderError.invalidRequest("igzip could not compress the image") }
+    return Array(UnsafeBufferPointer(rebasing: output[..<written]))
   }
 }

@@ -9,62 +9,75 @@
 /// over in pieces of this many bytes of the whole, wherever the parts begin and end.
 #define BRIEF_ZLIB_PIECE (256 * 1024)
 
-/// Compresses `partCount` consecutive parts (`parts[i]`, `counts[i]` bytes each) into one zlib
-/// stream at igzip level 1; the bytes depend only on the parts' concatenation. Returns the
-/// number of bytes written to `output`, or 0 when igzip failed or `capacity` was too small
-/// (callers size it with `brief_zlib_bound`).
-static inline size_t brief_zlib_compress(const uint8_t *const *parts, const size_t *counts, size_t partCount, uint8_t *output, size_t capacity) {
-  // igzip's counters are 32-bit; a PNG's scanlines are at most 32767 × (4 × 32767 + 1) bytes.
-  if (capacity > UINT32_MAX) capacity = UINT32_MAX;
-  size_t total = 0;
-  for (size_t i = 0; i < partCount; i++) total += counts[i];
+/// A zlib stream being written by igzip at level 1 from input that arrives in parts.
+typedef struct brief_zlib {
+  struct isal_zstream stream;
+  size_t total, done;  // bytes the stream will hold, and bytes handed to igzip so far
+  size_t staged;       // bytes gathered in `staging` towards the next piece
+  int failed;
+  uint8_t staging[BRIEF_ZLIB_PIECE];
+  uint8_t level[ISAL_DEF_LVL1_DEFAULT];
+} brief_zlib;
+
+/// Starts a stream of `total` input bytes written to `output`, or NULL when out of memory.
+static inline brief_zlib *brief_zlib_begin(size_t total, uint8_t *output, size_t capacity) {
   // Zeroed: igzip can read hash-table entries of the level buffer it has not written yet, and
   // leftovers of earlier allocations there would change the bytes (never the pixels) from run to run.
-  struct isal_zstream *stream = calloc(1, sizeof(struct isal_zstream));
-  uint8_t *levelBuffer = calloc(1, ISAL_DEF_LVL1_DEFAULT);
-  uint8_t *staging = malloc(BRIEF_ZLIB_PIECE);
-  size_t written = 0;
-  int ok = stream != NULL && levelBuffer != NULL && staging != NULL && total > 0;
-  if (ok) {
-    isal_deflate_init(stream);
-    stream->gzip_flag = IGZIP_ZLIB;
-    stream->level = 1;
-    stream->level_buf = levelBuffer;
-    stream->level_buf_size = ISAL_DEF_LVL1_DEFAULT;
-    stream->flush = NO_FLUSH;
-    stream->next_out = output;
-    stream->avail_out = (uint32_t)capacity;
-  }
-  size_t part = 0, offset = 0, done = 0;  // the next byte: parts[part][offset], byte `done` of the whole
-  while (ok && done < total) {
-    size_t piece = total - done < BRIEF_ZLIB_PIECE ? total - done : BRIEF_ZLIB_PIECE;
-    while (offset == counts[part]) { part++; offset = 0; }
-    const uint8_t *in;
-    if (counts[part] - offset >= piece) {
-      in = parts[part] + offset;  // inside one part: no copy
-      offset += piece;
+  brief_zlib *z = calloc(1, sizeof(brief_zlib));
+  if (z == NULL) return NULL;
+  isal_deflate_init(&z->stream);
+  z->stream.gzip_flag = IGZIP_ZLIB;
+  z->stream.level = 1;
+  z->stream.level_buf = z->level;
+  z->stream.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
+  z->stream.flush = NO_FLUSH;
+  z->stream.next_out = output;
+  // igzip's counters are 32-bit; a PNG's scanlines are at most 32767 × (4 × 32767 + 1) bytes.
+  z->stream.avail_out = capacity > UINT32_MAX ? UINT32_MAX : (uint32_t)capacity;
+  z->total = total;
+  z->failed = total == 0;
+  return z;
+}
+
+static inline void brief_zlib_piece(brief_zlib *z, const uint8_t *bytes, size_t count) {
+  z->done += count;
+  z->stream.next_in = (uint8_t *)bytes;
+  z->stream.avail_in = (uint32_t)count;
+  z->stream.end_of_stream = z->done == z->total;
+  if (isal_deflate(&z->stream) != COMP_OK || z->stream.avail_in != 0) z->failed = 1;
+}
+
+/// Adds the next `count` bytes of input. Whatever the parts, igzip gets the input in the same
+/// pieces (its output depends on them): a piece inside one part is read in place, one across
+/// parts is gathered first.
+static inline void brief_zlib_feed(brief_zlib *z, const uint8_t *bytes, size_t count) {
+  while (count > 0 && !z->failed) {
+    size_t left = z->total - z->done;
+    size_t piece = left < BRIEF_ZLIB_PIECE ? left : BRIEF_ZLIB_PIECE;
+    if (piece == 0) { z->failed = 1; break; }  // more input than announced
+    if (z->staged == 0 && count >= piece) {
+      brief_zlib_piece(z, bytes, piece);
+      bytes += piece;
+      count -= piece;
     } else {
-      // Across the end of a part: gather the piece.
-      size_t filled = 0;
-      while (filled < piece) {
-        while (offset == counts[part]) { part++; offset = 0; }
-        size_t take = counts[part] - offset < piece - filled ? counts[part] - offset : piece - filled;
-        memcpy(staging + filled, parts[part] + offset, take);
-        filled += take;
-        offset += take;
+      size_t take = piece - z->staged < count ? piece - z->staged : count;
+      memcpy(z->staging + z->staged, bytes, take);
+      z->staged += take;
+      bytes += take;
+      count -= take;
+      if (z->staged == piece) {
+        z->staged = 0;
+        brief_zlib_piece(z, z->staging, piece);
       }
-      in = staging;
     }
-    done += piece;
-    stream->next_in = (uint8_t *)in;
-    stream->avail_in = (uint32_t)piece;
-    stream->end_of_stream = done == total;
-    ok = isal_deflate(stream) == COMP_OK && stream->avail_in == 0;
   }
-  if (ok && stream->internal_state.state == ZSTATE_END) written = stream->total_out;
-  free(staging);
-  free(levelBuffer);
-  free(stream);
+}
+
+/// Ends the stream: the number of bytes written, or 0 when igzip failed, the output was too
+/// small or the input was not the announced size. Frees `z`.
+static inline size_t brief_zlib_end(brief_zlib *z) {
+  size_t written = !z->failed && z->done == z->total && z->stream.internal_state.state == ZSTATE_END ? z->stream.total_out : 0;
+  free(z);
   return written;
 }
 

@@ -246,7 +246,7 @@ final class CairoBackendTests: XCTestCase {
 
   /// A scene of 4.2 million pixels, drawn in strips when threads allow: hairline bars at fractional
   /// rows, labels (some across strip edges, one in Hangul), a mitred zigzag, a scaled group and a clip.
-  func tallScene(background: Color?) -> Scene {
+  func tallScene(background: Color?, size: Size = Size(width: 1_000, height: 4_200)) -> Scene {
     var prims: [Primitive] = []
     for i in 0..<2_000 {
       let y = 30 + Double(i) * 2.07
@@ -265,12 +265,13 @@ final class CairoBackendTests: XCTestCase {
         .text(TextItem("Scaled label", at: Point(10, 100), style: style, vertical: .top)),
       ]))
     prims.append(.clip(.rect(Rect(x: 0, y: 3_000, width: 1_000, height: 101)), [.rect(Rect(x: 0, y: 2_950, width: 1_000, height: 300), .black)]))
-    return Scene(size: Size(width: 1_000, height: 4_200), background: background, primitives: prims)
+    return Scene(size: size, background: background, primitives: prims)
   }
 
   func testLargeImagesDrawnInStripsOnSeveralThreadsHaveTheBytesOfOneDrawing() throws {
-    for background in [Color.white, nil] {
-      let scene = tallScene(background: background)
+    // The fractional size leaves the last column and row partly covered by the background.
+    for (background, size) in [(Color.white, Size(width: 1_000, height: 4_200)), (nil, Size(width: 1_000, height: 4_200)), (Color.white, Size(width: 1_000.6, height: 4_200.6))] {
+      let scene = tallScene(background: background, size: size)
       let whole = try CairoBackend(imageJobs: 1).png(scene, options: OutputOptions(scale: 1))
       for jobs in [2, 3] {
         let backend = try CairoBackend(imageJobs: jobs)
