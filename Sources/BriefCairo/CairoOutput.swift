@@ -222,7 +222,7 @@ public final class CairoBackend {
     while helpers.count < threads - 1 { helpers.append(try PangoTextEngine()) }
     let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
     let line = w * (opaque ? 3 : 4) + 1
-    let pipeline = try StripPipeline(
+    let pipeline = StripPipeline(
       rows: rows, buffers: threads + 2, bufferBytes: stride * (rows.map(\.count).max() ?? 0), stream: try ZlibStream(total: line * h))
     let shared = Unchecked((scene, markRows, options.scale))
     let drawStrips: @Sendable (PangoTextEngine) -> Void = { engine in
@@ -243,7 +243,7 @@ public final class CairoBackend {
               stream.feed(UnsafeRawBufferPointer(start: pixels.data, count: line * r.count))
             } else {
               // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: a row at a time.
-              try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line) { row in
+              withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line) { row in
                 guard let out = row.baseAddress else { return }
                 for y in 0..<r.count {
                   RasterImage.unpackRow(pixels.data + y * pixels.stride, width: w, opaque: false, into: out + 1, filterByte: out)
@@ -577,13 +577,15 @@ final class StripPipeline: @unchecked Sendable {
   private var free: [UnsafeMutableRawPointer]
   private let all: [UnsafeMutableRawPointer]
   private var claimed = 0
+  /// The buffer of each strip handed out and not yet drawn.
+  private var bufferOf: [Int: UnsafeMutableRawPointer] = [:]
   private var nextToCompress = 0
-  private var ready: [Int: (UnsafeMutableRawPointer, (ZlibStream) throws -> Void)] = [:]
+  private var ready: [Int: (UnsafeMutableRawPointer, (ZlibStream) -> Void)] = [:]
   private var compressing = false
   private var failed: (strip: Int, error: Error)?
   private let stream: ZlibStream
 
-  init(rows: [Range<Int>], buffers: Int, bufferBytes: Int, stream: ZlibStream) throws {
+  init(rows: [Range<Int>], buffers: Int, bufferBytes: Int, stream: ZlibStream) {
     count = rows.count
     all = (0..<max(1, buffers)).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(1, bufferBytes), alignment: 64) }
     free = all
@@ -603,10 +605,10 @@ final class StripPipeline: @unchecked Sendable {
     bufferOf[claimed - 1] = buffer
     return (claimed - 1, buffer.assumingMemoryBound(to: UInt8.self))
   }
-  private var bufferOf: [Int: UnsafeMutableRawPointer] = [:]
 
-  /// Strip `k` is drawn; `compress` adds it to the stream when its turn comes.
-  func drawn(_ k: Int, compress: @escaping (ZlibStream) throws -> Void) {
+  /// Strip `k` is drawn; `compress` adds it to the stream when its turn comes (the stream itself
+  /// reports a failure when it is finished).
+  func drawn(_ k: Int, compress: @escaping (ZlibStream) -> Void) {
     condition.lock()
     guard let buffer = bufferOf.removeValue(forKey: k) else {
       condition.unlock()
@@ -619,11 +621,9 @@ final class StripPipeline: @unchecked Sendable {
     }
     compressing = true
     while failed.map({ $0.strip > nextToCompress }) ?? true, let (buffer, work) = ready.removeValue(forKey: nextToCompress) {
-      let k = nextToCompress
       condition.unlock()
-      let outcome = Result { try work(stream) }
+      work(stream)
       condition.lock()
-      if case .failure(let e) = outcome { record(strip: k, e) }
       free.append(buffer)
       nextToCompress += 1
       condition.broadcast()

@@ -14,7 +14,7 @@ final class StripPipelineTests: XCTestCase {
   /// Runs `threads` workers over `strips` strips of `size` bytes with `buffers` buffers; strips in
   /// `failing` fail. Later strips are quicker, so they finish out of order.
   func run(strips: Int, size: Int, threads: Int, buffers: Int, failing: Set<Int> = []) throws -> [UInt8] {
-    let pipeline = try StripPipeline(
+    let pipeline = StripPipeline(
       rows: (0..<strips).map { $0 * 10..<$0 * 10 + 10 }, buffers: buffers, bufferBytes: size, stream: try ZlibStream(total: strips * size))
     let data = (0..<strips).map { bytes($0, count: size) }
     let group = DispatchGroup()
