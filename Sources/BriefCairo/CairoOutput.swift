@@ -208,7 +208,9 @@ public final class CairoBackend {
       ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
       ("Source", meta.sourceLine), ("Software", "BriefKit"),
     ]
-    let rows = Self.strips(width: w, height: h, jobs: imageJobs)
+    // Only opaque images are drawn in strips: without a background under every mark, Cairo blends
+    // a strip's first marks on its own (shown with C programs), and a few bytes would differ.
+    let rows = opaque ? Self.strips(width: w, height: h, jobs: imageJobs) : [0..<h]
     let format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
     guard rows.count > 1 else {
       let surface = try CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)), operation: "creating a \(w)×\(h) image")
@@ -217,41 +219,32 @@ public final class CairoBackend {
     }
     // Where each mark falls is found here, texts with the engine that compiled the scene (so mostly
     // from its cache), and handed to every strip.
-    let markRows = try ImageStrip.markRows(of: scene, measurer: self.text, scale: options.scale)
+    let markRows = try ImageStrip.markRows(of: scene, engine: self.text, scale: options.scale)
     let threads = min(imageJobs, rows.count)
     while helpers.count < threads - 1 { helpers.append(try PangoTextEngine()) }
     let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
-    let line = w * (opaque ? 3 : 4) + 1
+    let line = w * 3 + 1
+    let strips = rows.map { ImageStrip(rows: $0, height: h, markRows: markRows) }
     let pipeline = StripPipeline(
-      rows: rows, buffers: threads + 2, bufferBytes: stride * (rows.map(\.count).max() ?? 0), stream: try ZlibStream(total: line * h))
-    let shared = Unchecked((scene, markRows, options.scale))
+      rows: rows, buffers: threads + 2, bufferBytes: stride * (strips.map(\.drawn.count).max() ?? 0), stream: try ZlibStream(total: line * h))
+    let shared = Unchecked((scene, strips, options.scale))
     let drawStrips: @Sendable (PangoTextEngine) -> Void = { engine in
-      let (scene, markRows, scale) = shared.value
+      let (scene, strips, scale) = shared.value
       while let (k, buffer) = pipeline.claim() {
-        let r = rows[k]
+        let strip = strips[k]
         // A reused buffer holds the strip drawn in it before: clear it, as a new surface is (the
         // background may leave a partly covered last column or row).
-        buffer.update(repeating: 0, count: stride * r.count)
+        buffer.update(repeating: 0, count: stride * strip.drawn.count)
         do {
-          let surface = try CairoSurface(
-            cairo_image_surface_create_for_data(buffer, format, Int32(w), Int32(r.count), Int32(stride)),
-            operation: "creating a \(w)×\(r.count) strip")
-          let pixels = try StripPixels.draw(
-            scene, on: surface, width: w, crop: ImageStrip(rows: r, markRows: markRows), opaque: opaque, engine: engine, scale: scale)
-          pipeline.drawn(k) { stream in
-            if opaque {
-              stream.feed(UnsafeRawBufferPointer(start: pixels.data, count: line * r.count))
-            } else {
-              // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: a row at a time.
-              withUnsafeTemporaryAllocation(of: UInt8.self, capacity: line) { row in
-                guard let out = row.baseAddress else { return }
-                for y in 0..<r.count {
-                  RasterImage.unpackRow(pixels.data + y * pixels.stride, width: w, opaque: false, into: out + 1, filterByte: out)
-                  stream.feed(UnsafeRawBufferPointer(row))
-                }
-              }
-            }
-          }
+          // The surface goes before the buffer is handed on: the buffer is reused once compressed.
+          let scanlines: UnsafeRawBufferPointer = try {
+            let surface = try CairoSurface(
+              cairo_image_surface_create_for_data(buffer, format, Int32(w), Int32(strip.drawn.count), Int32(stride)),
+              operation: "creating a \(w)×\(strip.drawn.count) strip")
+            let pixels = try StripPixels.draw(scene, on: surface, width: w, crop: strip, opaque: true, engine: engine, scale: scale)
+            return UnsafeRawBufferPointer(start: pixels.data, count: line * strip.rows.count)
+          }()
+          pipeline.drawn(k) { $0.feed(scanlines) }
         } catch {
           pipeline.fail(strip: k, error)
         }
@@ -316,8 +309,9 @@ struct StripPixels {
   let data: UnsafeMutablePointer<UInt8>
   let stride: Int
 
-  /// Draws `scene` on `surface` (`width` pixels wide) with `engine`, cropped to a strip's rows when
-  /// `crop` is given. An opaque image's xRGB pixels are then turned into PNG scanlines in place,
+  /// Draws `scene` on `surface` (`width` pixels wide) with `engine`, as a strip of a larger image
+  /// when `crop` is given. An opaque image's xRGB pixels (a strip's own rows) are then turned into
+  /// PNG scanlines in place, at the start of the buffer,
   /// in Cairo's own buffer (a scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels
   /// still to be read), so encoding needs no second copy, and the conversion runs on the thread
   /// that drew.
@@ -338,10 +332,13 @@ struct StripPixels {
     let pixels = StripPixels(data: data, stride: Int(cairo_image_surface_get_stride(surface.pointer)))
     guard opaque else { return pixels }
     let line = width * 3 + 1
-    for y in 0..<Int(cairo_image_surface_get_height(surface.pointer)) {
+    // A strip keeps its own rows, from below the rows drawn above it; they move to the buffer's start.
+    let skipped = crop.map { $0.rows.lowerBound - $0.drawn.lowerBound } ?? 0
+    let kept = crop?.rows.count ?? Int(cairo_image_surface_get_height(surface.pointer))
+    for y in 0..<kept {
       let out = data + y * line
-      // Row y starts at y × stride ≥ y × line: every byte read is read before it is overwritten.
-      RasterImage.unpackRow(data + y * pixels.stride, width: width, opaque: true, into: out + 1, filterByte: out)
+      // Row y is read from (skipped + y) × stride ≥ y × line: every byte is read before it is overwritten.
+      RasterImage.unpackRow(data + (skipped + y) * pixels.stride, width: width, opaque: true, into: out + 1, filterByte: out)
     }
     return pixels
   }

@@ -142,7 +142,7 @@ extension [UInt8] {
 /// strips of an image. The bytes depend only on the whole input, not on how it was split.
 final class ZlibStream: @unchecked Sendable {
   private let output: UnsafeMutableBufferPointer<UInt8>
-  private var z: UnsafeMutablePointer<brief_zlib>?
+  private var z: UnsafeMutableRawPointer?
 
   /// A stream of exactly `total` input bytes.
   init(total: Int) throws {
