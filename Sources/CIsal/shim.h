@@ -11,12 +11,13 @@
 
 /// A zlib stream being written by igzip at level 1 from input that arrives in parts.
 typedef struct brief_zlib_state {
+  // First, so it has the allocation's 16-byte alignment: igzip keeps structs with pointers in it.
+  uint8_t level[ISAL_DEF_LVL1_DEFAULT];
+  uint8_t staging[BRIEF_ZLIB_PIECE];
   struct isal_zstream stream;
   size_t total, done;  // bytes the stream will hold, and bytes handed to igzip so far
   size_t staged;       // bytes gathered in `staging` towards the next piece
   int failed;
-  _Alignas(64) uint8_t staging[BRIEF_ZLIB_PIECE];
-  _Alignas(64) uint8_t level[ISAL_DEF_LVL1_DEFAULT];  // igzip keeps structs with pointers in it
 } brief_zlib_state;
 
 /// A stream as Swift sees it: an opaque handle.
@@ -26,9 +27,8 @@ typedef void brief_zlib;
 static inline brief_zlib *brief_zlib_begin(size_t total, uint8_t *output, size_t capacity) {
   // Zeroed: igzip can read hash-table entries of the level buffer it has not written yet, and
   // leftovers of earlier allocations there would change the bytes (never the pixels) from run to run.
-  brief_zlib_state *z = aligned_alloc(_Alignof(brief_zlib_state), sizeof(brief_zlib_state));
+  brief_zlib_state *z = calloc(1, sizeof(brief_zlib_state));
   if (z == NULL) return NULL;
-  memset(z, 0, sizeof(brief_zlib_state));
   isal_deflate_init(&z->stream);
   z->stream.gzip_flag = IGZIP_ZLIB;
   z->stream.level = 1;
