@@ -134,20 +134,7 @@ public final class CairoBackend {
         turns.done(k)
       }
     }
-    // Threads of their own, not a dispatch queue: the turns need every thread running at once,
-    // which a queue does not promise (on one CPU it would run them one after another, and wait forever).
-    let finished = DispatchGroup()
-    for thread in 1..<threads {
-      finished.enter()
-      let worker = Thread {
-        build(thread)
-        finished.leave()
-      }
-      worker.stackSize = 8 << 20
-      worker.start()
-    }
-    build(0)
-    finished.wait()
+    onThreads(threads, build)
     if let error = turns.error { throw error }
     return (try target.finish(), engines.reduce(into: Set<String>()) { $0.formUnion($1.fontFiles) })
   }
@@ -250,21 +237,29 @@ public final class CairoBackend {
         }
       }
     }
+    let engines = Unchecked([self.text] + helpers.prefix(threads - 1))
+    Self.onThreads(threads) { thread in drawStrips(engines.value[thread]) }
+    let compressed = try pipeline.finish()
+    return RasterImage(pixels: .compressed(compressed), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
+  }
+
+  /// Runs `body(0)` on the calling thread and `body(1)` … `body(count - 1)` on threads of their
+  /// own, and returns when all are done. Threads of their own, not a dispatch queue: callers whose
+  /// threads wait for one another need them all running at once, which a queue does not promise
+  /// (on one CPU it would run them one after another, and wait forever).
+  static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let finished = DispatchGroup()
-    for engine in helpers.prefix(threads - 1) {
+    for thread in 1..<max(1, count) {
       finished.enter()
-      let lane = Unchecked(engine)
       let worker = Thread {
-        drawStrips(lane.value)
+        body(thread)
         finished.leave()
       }
       worker.stackSize = 8 << 20
       worker.start()
     }
-    drawStrips(self.text)
+    body(0)
     finished.wait()
-    let compressed = try pipeline.finish()
-    return RasterImage(pixels: .compressed(compressed), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
   }
 
   /// Images of at least this many pixels are drawn in strips when ``imageJobs`` allows: smaller

@@ -158,59 +158,87 @@ struct ImageStrip {
   var margined: ClosedRange<Double> { Double(rows.lowerBound) - 2...Double(rows.upperBound) + 2 }
 
   /// The rows each fill, stroke and text of `scene` may cover at `scale` pixels a point, in drawing
-  /// order. A stroke reaches half its width beyond its path, a miter up to 5 widths (Cairo's miter
-  /// limit is 10 half-widths); a text its layout box and its glyphs' ink, whichever reaches further
-  /// (stacked accents may go beyond the line box).
+  /// order (found by walking the scene as every renderer does, so the order is the drawing's).
   static func markRows(of scene: Scene, engine: PangoTextEngine, scale: Double) throws -> [ClosedRange<Double>?] {
-    var out: [ClosedRange<Double>?] = []
-    func rows(_ low: Double, _ high: Double, _ yScale: Double, _ yOffset: Double) -> ClosedRange<Double>? {
-      guard low <= high else { return nil }
-      return (low * yScale + yOffset)...(high * yScale + yOffset)
+    var recorder = MarkRows(engine: engine, scale: scale)
+    try recorder.draw(scene)
+    return recorder.rows
+  }
+}
+
+/// A renderer that draws nothing and notes the rows each fill, stroke and text may cover. A stroke
+/// reaches half its width beyond its path, a miter up to 5 widths (Cairo's miter limit is 10
+/// half-widths); a text its layout box and its glyphs' ink, whichever reaches further.
+private struct MarkRows: Renderer {
+  let engine: PangoTextEngine
+  var rows: [ClosedRange<Double>?] = []
+  /// User y to device y for the transforms in force: y × scale + offset.
+  var transforms: [(scale: Double, offset: Double)]
+
+  init(engine: PangoTextEngine, scale: Double) {
+    self.engine = engine
+    transforms = [(scale, 0)]
+  }
+
+  private mutating func note(_ low: Double, _ high: Double) {
+    guard low <= high, let t = transforms.last else {
+      rows.append(nil)
+      return
     }
-    func span(_ path: Path) -> (Double, Double) {
-      var low = Double.infinity, high = -Double.infinity
-      for e in path.elements {
-        switch e {
-        case .move(let p), .line(let p):
-          low = min(low, p.y)
-          high = max(high, p.y)
-        case .curve(let a, let b, let c):
-          // A Bézier stays inside the hull of its control points.
-          low = min(low, a.y, b.y, c.y)
-          high = max(high, a.y, b.y, c.y)
-        case .close: break
-        }
-      }
-      return (low, high)
-    }
-    func walk(_ primitives: [Primitive], yScale: Double, yOffset: Double) throws {
-      for p in primitives {
-        switch p {
-        case .fill(let path, _):
-          let (low, high) = span(path)
-          out.append(rows(low, high, yScale, yOffset))
-        case .stroke(let path, let style):
-          let (low, high) = span(path)
-          let reach = style.width * (style.join == .miter ? 5 : 1)
-          out.append(rows(low - reach, high + reach, yScale, yOffset))
-        case .text(let item):
-          guard !item.text.isEmpty else {
-            out.append(nil)
-            continue
-          }
-          let layout = try engine.layout(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
-          let frame = TextLayoutBox.frame(for: item, metrics: layout.metrics)
-          out.append(rows(frame.minY + layout.inkRows.top, frame.minY + layout.inkRows.bottom, yScale, yOffset))
-        case .clip(_, let children), .group(_, let children):
-          try walk(children, yScale: yScale, yOffset: yOffset)
-        case .transform(let offset, let s, let children):
-          try walk(children, yScale: yScale * (s.isFinite && s > 0 ? s : 1), yOffset: yOffset + yScale * offset.y)
-        case .link, .anchor:
-          continue
-        }
+    rows.append((low * t.scale + t.offset)...(high * t.scale + t.offset))
+  }
+
+  /// The lowest and highest y of a path; a Bézier stays inside the hull of its control points.
+  private func span(_ path: Path) -> (Double, Double) {
+    var low = Double.infinity, high = -Double.infinity
+    for e in path.elements {
+      switch e {
+      case .move(let p), .line(let p):
+        low = min(low, p.y)
+        high = max(high, p.y)
+      case .curve(let a, let b, let c):
+        low = min(low, a.y, b.y, c.y)
+        high = max(high, a.y, b.y, c.y)
+      case .close: break
       }
     }
-    try walk(scene.primitives, yScale: scale, yOffset: 0)
-    return out
+    return (low, high)
+  }
+
+  mutating func beginPage(size: Size, background: Color?) throws {}
+  mutating func endPage() throws {}
+  mutating func pushClip(_ path: Path) throws {}
+  mutating func popClip() throws {}
+
+  mutating func fill(_ path: Path, color: Color) throws {
+    let (low, high) = span(path)
+    note(low, high)
+  }
+
+  mutating func stroke(_ path: Path, style: StrokeStyle) throws {
+    let (low, high) = span(path)
+    let reach = style.width * (style.join == .miter ? 5 : 1)
+    note(low - reach, high + reach)
+  }
+
+  mutating func drawText(_ item: TextItem) throws {
+    guard !item.text.isEmpty else {
+      rows.append(nil)
+      return
+    }
+    let layout = try engine.layout(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
+    let frame = TextLayoutBox.frame(for: item, metrics: layout.metrics)
+    let ink = layout.inkRows
+    note(frame.minY + ink.top, frame.minY + ink.bottom)
+  }
+
+  // As Cairo does: an offset, then a scale when it is a usable one.
+  mutating func pushTransform(offset: Point, scale: Double) throws {
+    let t = transforms.last ?? (1, 0)
+    transforms.append((t.scale * (scale.isFinite && scale > 0 ? scale : 1), t.offset + t.scale * offset.y))
+  }
+
+  mutating func popTransform() throws {
+    if transforms.count > 1 { transforms.removeLast() }
   }
 }

@@ -186,11 +186,9 @@ public final class PangoTextEngine: TextMeasurer {
     if unknown > 0 { throw RenderError.unknownGlyphs(text: text, count: unknown) }
     recordFonts(p)
 
-    var ink = PangoRectangle(), logical = PangoRectangle()
-    pango_layout_get_extents(p, &ink, &logical)
+    var logical = PangoRectangle()
+    pango_layout_get_extents(p, nil, &logical)
     let scale = Double(PANGO_SCALE)
-    // Rows the glyphs may mark, relative to the layout's top: the logical box and the ink together.
-    layout.inkRows = (Double(min(ink.y, logical.y)) / scale, Double(max(ink.y + ink.height, logical.y + logical.height)) / scale)
     layout.metrics = TextMetrics(
       width: Double(logical.width) / scale,
       height: Double(logical.height) / scale,
@@ -236,9 +234,16 @@ public final class PangoTextEngine: TextMeasurer {
   final class Layout {
     let pointer: OpaquePointer
     var metrics = TextMetrics(width: 0, height: 0, baseline: 0, lineCount: 0)
-    /// The top and bottom of the glyphs' ink and the logical box together, from the layout's top.
-    var inkRows: (top: Double, bottom: Double) = (0, 0)
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    /// The top and bottom of the glyphs' ink and the logical box together, from the layout's top
+    /// (asked for only when drawing in strips: the ink needs every glyph's extents).
+    var inkRows: (top: Double, bottom: Double) {
+      var ink = PangoRectangle(), logical = PangoRectangle()
+      pango_layout_get_extents(pointer, &ink, &logical)
+      let scale = Double(PANGO_SCALE)
+      return (Double(min(ink.y, logical.y)) / scale, Double(max(ink.y + ink.height, logical.y + logical.height)) / scale)
+    }
     deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
   }
 
