@@ -83,15 +83,20 @@ public struct BarChart: Equatable, Sendable {
     /// A central estimate drawn as a dot, for a derived value whose bar shows only its certain lower part.
     var dot: Double?
 
-    /// Every finite value the scale must show.
-    var extent: [Double] {
-      var out = [barStart, barEnd]
-      if hasWhisker {
-        if let whiskerLow { out.append(whiskerLow) }
-        if let whiskerHigh { out.append(whiskerHigh) }
+    /// The lowest and highest of the values the scale must show.
+    var span: (low: Double, high: Double) {
+      var low = min(barStart, barEnd), high = max(barStart, barEnd)
+      func include(_ v: Double?) {
+        guard let v else { return }
+        low = min(low, v)
+        high = max(high, v)
       }
-      if let dot { out.append(dot) }
-      return out
+      if hasWhisker {
+        include(whiskerLow)
+        include(whiskerHigh)
+      }
+      include(dot)
+      return (low, high)
     }
   }
 
@@ -155,10 +160,9 @@ public struct BarChart: Equatable, Sendable {
   func valueScale(_ marks: [MarkValue], range: (Double, Double)) -> LinearScale {
     var low = 0.0, high = 0.0
     for m in marks {
-      for end in m.extent {
-        low = min(low, end)
-        high = max(high, end)
-      }
+      let span = m.span
+      low = min(low, span.low)
+      high = max(high, span.high)
     }
     return LinearScale(domain: (low, high), range: range).nice(count: 5)
   }
