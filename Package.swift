@@ -17,8 +17,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
   ],
   targets: [
-    // System libraries: Cairo and Pango for BriefCairo, cmark-gfm for BriefDocument, ISA-L's igzip
-    // for PNGs; libdeflate for the tests' own PNG reader, so what the encoder writes is read by another library.
+    // System libraries: Cairo and Pango for BriefCairo, cmark-gfm for BriefDocument, libdeflate for
+    // PNGs; zlib for the tests' own PNG reader, so what the encoder writes is read by another library.
     .systemLibrary(
       name: "CCairo",
       pkgConfig: "pangocairo",
@@ -30,14 +30,14 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .systemLibrary(
-      name: "CIsal",
-      pkgConfig: "libisal",
-      providers: [.apt(["libisal-dev"])]
-    ),
-    .systemLibrary(
       name: "CDeflate",
       pkgConfig: "libdeflate",
       providers: [.apt(["libdeflate-dev"])]
+    ),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
     ),
 
     // Reported values, dates, sources, observations, dataset loading, statistics.
@@ -49,7 +49,7 @@ let package = Package(
     // Brief specs (Markdown with front matter) -> pages of blocks -> scenes.
     .target(name: "BriefDocument", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "CCmark", "Yams"]),
     // The Cairo + Pango backend: the only module that imports CCairo.
-    .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CIsal"]),
+    .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CDeflate"]),
     // The command line.
     .executableTarget(
       name: "brief",
@@ -61,7 +61,7 @@ let package = Package(
 
     .executableTarget(name: "brief-bench", dependencies: ["BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo"], path: "bench/Sources/brief-bench"),
     // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
-    .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CDeflate"], path: "Tests/BriefTestSupport"),
+    .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CZlib"], path: "Tests/BriefTestSupport"),
     .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
     .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),

@@ -64,16 +64,9 @@ public struct OutlineEntry: Equatable, Sendable {
 public final class CairoBackend {
   /// The text engine, which is also the measurer layout code must use.
   public let text: PangoTextEngine
-  /// How many threads may draw one large image (see ``raster(_:options:)``).
-  public let imageJobs: Int
-  /// The text engines of the threads that help draw large images, made when first needed.
-  private var helpers: [PangoTextEngine] = []
 
-  /// A backend whose large images are drawn on up to `imageJobs` threads: the calling thread
-  /// and `imageJobs - 1` helpers. The pixels are the same for any number.
-  public init(imageJobs: Int = 1) throws {
+  public init() throws {
     text = try PangoTextEngine()
-    self.imageJobs = max(1, imageJobs)
   }
 
   /// Renders scenes in the format, as bytes.
@@ -178,15 +171,8 @@ public final class CairoBackend {
 
   /// Draws a scene into pixels, for PNG encoding later and on any thread.
   ///
-  /// Drawing needs this backend's text engines and so its thread; encoding does not, so a caller
+  /// Drawing needs this backend's text engine and so its thread; encoding does not, so a caller
   /// can draw on one thread and encode many images on others.
-  ///
-  /// An image of at least ``stripPixels`` pixels is drawn in horizontal strips on up to
-  /// ``imageJobs`` threads, each strip by whichever thread is free, with that thread's engine:
-  /// every engine shapes a text alike and a strip is drawn whole by one of them, so the pixels do
-  /// not depend on which. Strips are compressed in order as soon as they are drawn, by the thread
-  /// that completes the next one, and their buffers reused, so such an image is never whole in
-  /// memory: its PNG data is ready when this returns.
   public func raster(_ scene: Scene, options: OutputOptions) throws -> RasterImage {
     let (w, h) = try Self.pixelSize(scene.size, scale: options.scale, maxPixels: options.maxPixels)
     let opaque = (scene.background?.alpha ?? 0) >= 1
@@ -195,52 +181,10 @@ public final class CairoBackend {
       ("Title", meta.title), ("Author", meta.author), ("Description", meta.altText),
       ("Source", meta.sourceLine), ("Software", "BriefKit"),
     ]
-    // Only opaque images are drawn in strips: without a background under every mark, Cairo blends
-    // a strip's first marks on its own (shown with C programs), and a few bytes would differ.
-    let rows = opaque ? Self.strips(width: w, height: h, jobs: imageJobs) : [0..<h]
     let format = opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
-    guard rows.count > 1 else {
-      let surface = try CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)), operation: "creating a \(w)×\(h) image")
-      let pixels = try StripPixels.draw(scene, on: surface, width: w, crop: nil, opaque: opaque, engine: self.text, scale: options.scale)
-      return RasterImage(pixels: .surface(surface, pixels), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
-    }
-    // Where each mark falls is found here, texts with the engine that compiled the scene (so mostly
-    // from its cache), and handed to every strip.
-    let markRows = try ImageStrip.markRows(of: scene, engine: self.text, scale: options.scale)
-    let threads = min(imageJobs, rows.count)
-    while helpers.count < threads - 1 { helpers.append(try PangoTextEngine()) }
-    let stride = Int(cairo_format_stride_for_width(format, Int32(w)))
-    let line = w * 3 + 1
-    let strips = rows.map { ImageStrip(rows: $0, height: h, markRows: markRows) }
-    let pipeline = StripPipeline(
-      rows: rows, buffers: threads + 2, bufferBytes: stride * (strips.map(\.drawn.count).max() ?? 0), stream: try ZlibStream(total: line * h))
-    let shared = Unchecked((scene, strips, options.scale))
-    let drawStrips: @Sendable (PangoTextEngine) -> Void = { engine in
-      let (scene, strips, scale) = shared.value
-      while let (k, buffer) = pipeline.claim() {
-        let strip = strips[k]
-        // A reused buffer holds the strip drawn in it before: clear it, as a new surface is (the
-        // background may leave a partly covered last column or row).
-        buffer.update(repeating: 0, count: stride * strip.drawn.count)
-        do {
-          // The surface goes before the buffer is handed on: the buffer is reused once compressed.
-          let scanlines: UnsafeRawBufferPointer = try {
-            let surface = try CairoSurface(
-              cairo_image_surface_create_for_data(buffer, format, Int32(w), Int32(strip.drawn.count), Int32(stride)),
-              operation: "creating a \(w)×\(strip.drawn.count) strip")
-            let pixels = try StripPixels.draw(scene, on: surface, width: w, crop: strip, opaque: true, engine: engine, scale: scale)
-            return UnsafeRawBufferPointer(start: pixels.data, count: line * strip.rows.count)
-          }()
-          pipeline.drawn(k) { $0.feed(scanlines) }
-        } catch {
-          pipeline.fail(strip: k, error)
-        }
-      }
-    }
-    let engines = Unchecked([self.text] + helpers.prefix(threads - 1))
-    Self.onThreads(threads) { thread in drawStrips(engines.value[thread]) }
-    let compressed = try pipeline.finish()
-    return RasterImage(pixels: .compressed(compressed), width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
+    let surface = try CairoSurface(cairo_image_surface_create(format, Int32(w), Int32(h)), operation: "creating a \(w)×\(h) image")
+    let pixels = try ImagePixels.draw(scene, on: surface, width: w, opaque: opaque, engine: self.text, scale: options.scale)
+    return RasterImage(surface: surface, pixels: pixels, width: w, height: h, opaque: opaque, dpi: 72 * options.scale, text: text)
   }
 
   /// Runs `body(0)` on the calling thread and `body(1)` … `body(count - 1)` on threads of their
@@ -260,18 +204,6 @@ public final class CairoBackend {
     }
     body(0)
     finished.wait()
-  }
-
-  /// Images of at least this many pixels are drawn in strips when ``imageJobs`` allows: smaller
-  /// ones take a few milliseconds, less than a second engine spends shaping their texts again.
-  public static let stripPixels = 4_000_000
-
-  /// The rows of each strip: one strip for a small image or one thread, else about four strips a
-  /// thread (so a thread that is done early takes another), each at least 256 rows.
-  public static func strips(width: Int, height: Int, jobs: Int) -> [Range<Int>] {
-    guard jobs > 1, width * height >= stripPixels else { return [0..<height] }
-    let step = max(256, (height + jobs * 4 - 1) / (jobs * 4))
-    return stride(from: 0, to: height, by: step).map { $0..<min(height, $0 + step) }
   }
 
   /// The pixel size of a PNG, refusing scales and sizes that are not finite, zero, or too large.
@@ -300,23 +232,19 @@ public final class CairoBackend {
 
 /// Pixels drawn by Cairo into an image surface, for PNG: an opaque image's rows are already PNG
 /// scanlines, a transparent image's are Cairo's premultiplied ARGB.
-struct StripPixels {
+struct ImagePixels {
   let data: UnsafeMutablePointer<UInt8>
   let stride: Int
 
-  /// Draws `scene` on `surface` (`width` pixels wide) with `engine`, as a strip of a larger image
-  /// when `crop` is given. An opaque image's xRGB pixels (a strip's own rows) are then turned into
-  /// PNG scanlines in place, at the start of the buffer,
-  /// in Cairo's own buffer (a scanline of 1 + 3 bytes a pixel never overtakes the 4-byte pixels
-  /// still to be read), so encoding needs no second copy, and the conversion runs on the thread
-  /// that drew.
+  /// Draws `scene` on `surface` (`width` pixels wide) with `engine`. An opaque image's xRGB pixels
+  /// are then turned into PNG scanlines in place, in Cairo's own buffer (a scanline of 1 + 3 bytes
+  /// a pixel never overtakes the 4-byte pixels still to be read), so encoding needs no second copy.
   static func draw(
-    _ scene: Scene, on surface: CairoSurface, width: Int, crop: ImageStrip?, opaque: Bool, engine: PangoTextEngine, scale: Double
-  ) throws -> StripPixels {
+    _ scene: Scene, on surface: CairoSurface, width: Int, opaque: Bool, engine: PangoTextEngine, scale: Double
+  ) throws -> ImagePixels {
     do {
       let context = try CairoContext(surface: surface)
       var renderer = CairoRenderer(context: context, text: engine, scale: scale)
-      renderer.strip = crop
       try renderer.draw(scene)
     }
     cairo_surface_flush(surface.pointer)
@@ -324,16 +252,13 @@ struct StripPixels {
     guard let data = cairo_image_surface_get_data(surface.pointer) else {
       throw RenderError.cairo(operation: "reading the image", message: "no pixel data")
     }
-    let pixels = StripPixels(data: data, stride: Int(cairo_image_surface_get_stride(surface.pointer)))
+    let pixels = ImagePixels(data: data, stride: Int(cairo_image_surface_get_stride(surface.pointer)))
     guard opaque else { return pixels }
     let line = width * 3 + 1
-    // A strip keeps its own rows, from below the rows drawn above it; they move to the buffer's start.
-    let skipped = crop.map { $0.rows.lowerBound - $0.drawn.lowerBound } ?? 0
-    let kept = crop?.rows.count ?? Int(cairo_image_surface_get_height(surface.pointer))
-    for y in 0..<kept {
+    for y in 0..<Int(cairo_image_surface_get_height(surface.pointer)) {
       let out = data + y * line
-      // Row y is read from (skipped + y) × stride ≥ y × line: every byte is read before it is overwritten.
-      RasterImage.unpackRow(data + (skipped + y) * pixels.stride, width: width, opaque: true, into: out + 1, filterByte: out)
+      // Row y is read from y × stride ≥ y × line: every byte is read before it is overwritten.
+      RasterImage.unpackRow(data + y * pixels.stride, width: width, opaque: true, into: out + 1, filterByte: out)
     }
     return pixels
   }
@@ -343,20 +268,17 @@ struct StripPixels {
 ///
 /// The drawing is finished, so encoding only reads and can run on any thread.
 public final class RasterImage: @unchecked Sendable {
-  enum Pixels {
-    /// The whole image on one surface, to compress when encoding.
-    case surface(CairoSurface, StripPixels)
-    /// A large image drawn in strips, compressed as they were drawn.
-    case compressed([UInt8])
-  }
-  private let pixels: Pixels
+  /// The surface that owns the pixels; kept alive with them.
+  private let surface: CairoSurface
+  private let pixels: ImagePixels
   /// The size in pixels.
   public let width: Int, height: Int
   let opaque: Bool
   let dpi: Double
   let text: [(String, String)]
 
-  init(pixels: Pixels, width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
+  init(surface: CairoSurface, pixels: ImagePixels, width: Int, height: Int, opaque: Bool, dpi: Double, text: [(String, String)]) {
+    self.surface = surface
     self.pixels = pixels
     self.width = width
     self.height = height
@@ -367,21 +289,17 @@ public final class RasterImage: @unchecked Sendable {
 
   /// The PNG file: RGB when the background is opaque, otherwise straight RGBA.
   public func encodePNG() throws -> [UInt8] {
-    let channels: PNGEncoder.Channels = opaque ? .rgb : .rgba
-    switch pixels {
-    case .compressed(let data):
-      return PNGEncoder().file(compressed: data, width: width, height: height, channels: channels, dpi: dpi, text: text)
-    case .surface(_, let p) where opaque:
+    let p = pixels
+    if opaque {
       return try PNGEncoder().encode(
-        scanlines: [UnsafeRawBufferPointer(start: p.data, count: (width * 3 + 1) * height)], width: width, height: height,
+        scanlines: UnsafeRawBufferPointer(start: p.data, count: (width * 3 + 1) * height), width: width, height: height,
         channels: .rgb, dpi: dpi, text: text)
-    case .surface(_, let p):
-      // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
-      let w = width
-      var scratch: UInt8 = 0
-      return try PNGEncoder().encode(width: width, height: height, channels: .rgba, dpi: dpi, text: text) { y, row in
-        Self.unpackRow(p.data + y * p.stride, width: w, opaque: false, into: row, filterByte: &scratch)
-      }
+    }
+    // RGBA scanlines (1 + 4 bytes a pixel) outgrow the rows they come from: convert into a copy.
+    let w = width
+    var scratch: UInt8 = 0
+    return try PNGEncoder().encode(width: width, height: height, channels: .rgba, dpi: dpi, text: text) { y, row in
+      Self.unpackRow(p.data + y * p.stride, width: w, opaque: false, into: row, filterByte: &scratch)
     }
   }
 
@@ -553,97 +471,6 @@ final class PageTurns: @unchecked Sendable {
     if failed.map({ k < $0.page }) ?? true { failed = (k, e) }
     condition.broadcast()
     condition.unlock()
-  }
-}
-
-/// Hands out the strips of an image, each with a buffer to draw it in, to the threads drawing it,
-/// and compresses the drawn strips in order.
-///
-/// A strip is handed out only with a buffer, so the lowest strip not yet compressed always has one
-/// and the pipeline cannot stall. The thread that completes the next strip to compress compresses
-/// it, and any after it already drawn, then returns their buffers. When a strip fails no more are
-/// handed out, and the error reported is the lowest failed strip's, whatever the threads' timing.
-final class StripPipeline: @unchecked Sendable {
-  private let condition = NSCondition()
-  private let count: Int
-  private var free: [UnsafeMutableRawPointer]
-  private let all: [UnsafeMutableRawPointer]
-  private var claimed = 0
-  /// The buffer of each strip handed out and not yet drawn.
-  private var bufferOf: [Int: UnsafeMutableRawPointer] = [:]
-  private var nextToCompress = 0
-  private var ready: [Int: (UnsafeMutableRawPointer, (ZlibStream) -> Void)] = [:]
-  private var compressing = false
-  private var failed: (strip: Int, error: Error)?
-  private let stream: ZlibStream
-
-  init(rows: [Range<Int>], buffers: Int, bufferBytes: Int, stream: ZlibStream) {
-    count = rows.count
-    all = (0..<max(1, buffers)).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(1, bufferBytes), alignment: 64) }
-    free = all
-    self.stream = stream
-  }
-
-  deinit { for b in all { b.deallocate() } }
-
-  /// The next strip and a buffer for it, waiting for a buffer if need be; nil when every strip is
-  /// handed out or one has failed.
-  func claim() -> (Int, UnsafeMutablePointer<UInt8>)? {
-    condition.lock()
-    defer { condition.unlock() }
-    while claimed < count && failed == nil && free.isEmpty { condition.wait() }
-    guard claimed < count, failed == nil, let buffer = free.popLast() else { return nil }
-    claimed += 1
-    bufferOf[claimed - 1] = buffer
-    return (claimed - 1, buffer.assumingMemoryBound(to: UInt8.self))
-  }
-
-  /// Strip `k` is drawn; `compress` adds it to the stream when its turn comes (the stream itself
-  /// reports a failure when it is finished).
-  func drawn(_ k: Int, compress: @escaping (ZlibStream) -> Void) {
-    condition.lock()
-    guard let buffer = bufferOf.removeValue(forKey: k) else {
-      condition.unlock()
-      return
-    }
-    ready[k] = (buffer, compress)
-    guard !compressing else {
-      condition.unlock()
-      return
-    }
-    compressing = true
-    while failed.map({ $0.strip > nextToCompress }) ?? true, let (buffer, work) = ready.removeValue(forKey: nextToCompress) {
-      condition.unlock()
-      work(stream)
-      condition.lock()
-      free.append(buffer)
-      nextToCompress += 1
-      condition.broadcast()
-    }
-    compressing = false
-    condition.unlock()
-  }
-
-  /// Strip `k` failed: no more strips are handed out.
-  func fail(strip k: Int, _ e: Error) {
-    condition.lock()
-    record(strip: k, e)
-    if let buffer = bufferOf.removeValue(forKey: k) { free.append(buffer) }
-    condition.broadcast()
-    condition.unlock()
-  }
-
-  private func record(strip k: Int, _ e: Error) {
-    if failed.map({ k < $0.strip }) ?? true { failed = (k, e) }
-  }
-
-  /// After every thread is done: the compressed image, or the lowest failed strip's error.
-  func finish() throws -> [UInt8] {
-    condition.lock()
-    defer { condition.unlock() }
-    if let failed { throw failed.error }
-    guard nextToCompress == count else { throw RenderError.invalidRequest("a strip of the image was not drawn") }
-    return try stream.finish()
   }
 }
 

@@ -14,20 +14,13 @@ struct CairoRenderer: Renderer {
   /// Called for link areas and named destinations; only PDFs record them.
   var onLink: (Rect, String, OpaquePointer) throws -> Void = { _, _, _ in }
   var onAnchor: (String, Point, OpaquePointer) throws -> Void = { _, _, _ in }
-  /// Set when the surface is one horizontal strip of a larger image: what is wholly outside the
-  /// strip is not drawn.
-  var strip: ImageStrip?
 
   private var cr: OpaquePointer { context.pointer }
-  /// How many fills, strokes and texts the page has met so far, to find each one's rows in the strip's list.
-  var marksSeen = 0
 
   mutating func beginPage(size: Size, background: Color?) throws {
     try onBeginPage(size)
     cairo_identity_matrix(cr)
-    if let strip { cairo_translate(cr, 0, -Double(strip.drawn.lowerBound)) }
     cairo_scale(cr, scale, scale)
-    marksSeen = 0
     if let bg = background {
       cairo_set_source_rgba(cr, bg.red, bg.green, bg.blue, bg.alpha)
       cairo_rectangle(cr, 0, 0, size.width, size.height)
@@ -37,7 +30,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func fill(_ path: Path, color: Color) throws {
-    guard inStrip(), !path.isEmpty else { return }
+    guard !path.isEmpty else { return }
     addPath(path)
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
@@ -45,7 +38,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func stroke(_ path: Path, style: StrokeStyle) throws {
-    guard inStrip(), !path.isEmpty, style.width > 0 else { return }
+    guard !path.isEmpty, style.width > 0 else { return }
     addPath(path)
     let c = style.color
     cairo_set_source_rgba(cr, c.red, c.green, c.blue, c.alpha)
@@ -70,7 +63,7 @@ struct CairoRenderer: Renderer {
   }
 
   mutating func drawText(_ item: TextItem) throws {
-    guard inStrip(), !item.text.isEmpty else { return }
+    guard !item.text.isEmpty else { return }
     try text.draw(item, on: cr)
   }
 
@@ -107,15 +100,6 @@ struct CairoRenderer: Renderer {
     try onEndPage(context)
   }
 
-  /// Counts the mark about to be drawn and tells whether it may touch the strip (always, without a strip).
-  private mutating func inStrip() -> Bool {
-    guard let strip else { return true }
-    let index = marksSeen
-    marksSeen += 1
-    guard index < strip.markRows.count, let rows = strip.markRows[index] else { return false }
-    return rows.overlaps(strip.margined)
-  }
-
   private func addPath(_ path: Path) {
     cairo_new_path(cr)
     for e in path.elements {
@@ -126,119 +110,5 @@ struct CairoRenderer: Renderer {
       case .close: cairo_close_path(cr)
       }
     }
-  }
-}
-
-/// One horizontal strip of an image drawn in strips: the rows of the whole image it keeps, the rows
-/// it is drawn with (those and up to ``overlap`` more either side), and for each fill, stroke and
-/// text of the scene, in drawing order, the rows it may cover (nil when it draws nothing). The rows
-/// are found once, before the strips are drawn, with the engine that compiled the scene (texts are
-/// placed by measuring them); a strip then skips what does not reach into it, so its own engine
-/// shapes only the texts it draws.
-struct ImageStrip {
-  var rows: Range<Int>
-  var drawn: Range<Int>
-  var markRows: [ClosedRange<Double>?]
-
-  /// Rows drawn beyond a strip's own on each side inside the image. Cairo tessellates strokes
-  /// against the surface's edges, so the few rows next to an edge can differ by a level from the
-  /// same rows drawn inside a larger surface; with this overlap the rows kept are the whole
-  /// image's (checked in C with thousands of random strokes, curves and fills at scales 1 to 3:
-  /// 16 rows were enough).
-  static let overlap = 32
-
-  init(rows: Range<Int>, height: Int, markRows: [ClosedRange<Double>?]) {
-    self.rows = rows
-    drawn = max(0, rows.lowerBound - Self.overlap)..<min(height, rows.upperBound + Self.overlap)
-    self.markRows = markRows
-  }
-
-  /// The strip's own rows and two pixels either side, which antialiasing may touch: what misses
-  /// them cannot change a pixel the strip keeps.
-  var margined: ClosedRange<Double> { Double(rows.lowerBound) - 2...Double(rows.upperBound) + 2 }
-
-  /// The rows each fill, stroke and text of `scene` may cover at `scale` pixels a point, in drawing
-  /// order (found by walking the scene as every renderer does, so the order is the drawing's).
-  static func markRows(of scene: Scene, engine: PangoTextEngine, scale: Double) throws -> [ClosedRange<Double>?] {
-    var recorder = MarkRows(engine: engine, scale: scale)
-    try recorder.draw(scene)
-    return recorder.rows
-  }
-}
-
-/// A renderer that draws nothing and notes the rows each fill, stroke and text may cover. A stroke
-/// reaches half its width beyond its path, a miter up to 5 widths (Cairo's miter limit is 10
-/// half-widths); a text its layout box and its glyphs' ink, whichever reaches further.
-private struct MarkRows: Renderer {
-  let engine: PangoTextEngine
-  var rows: [ClosedRange<Double>?] = []
-  /// User y to device y for the transforms in force: y × scale + offset.
-  var transforms: [(scale: Double, offset: Double)]
-
-  init(engine: PangoTextEngine, scale: Double) {
-    self.engine = engine
-    transforms = [(scale, 0)]
-  }
-
-  private mutating func note(_ low: Double, _ high: Double) {
-    guard low <= high, let t = transforms.last else {
-      rows.append(nil)
-      return
-    }
-    rows.append((low * t.scale + t.offset)...(high * t.scale + t.offset))
-  }
-
-  /// The lowest and highest y of a path; a Bézier stays inside the hull of its control points.
-  private func span(_ path: Path) -> (Double, Double) {
-    var low = Double.infinity, high = -Double.infinity
-    for e in path.elements {
-      switch e {
-      case .move(let p), .line(let p):
-        low = min(low, p.y)
-        high = max(high, p.y)
-      case .curve(let a, let b, let c):
-        low = min(low, a.y, b.y, c.y)
-        high = max(high, a.y, b.y, c.y)
-      case .close: break
-      }
-    }
-    return (low, high)
-  }
-
-  mutating func beginPage(size: Size, background: Color?) throws {}
-  mutating func endPage() throws {}
-  mutating func pushClip(_ path: Path) throws {}
-  mutating func popClip() throws {}
-
-  mutating func fill(_ path: Path, color: Color) throws {
-    let (low, high) = span(path)
-    note(low, high)
-  }
-
-  mutating func stroke(_ path: Path, style: StrokeStyle) throws {
-    let (low, high) = span(path)
-    let reach = style.width * (style.join == .miter ? 5 : 1)
-    note(low - reach, high + reach)
-  }
-
-  mutating func drawText(_ item: TextItem) throws {
-    guard !item.text.isEmpty else {
-      rows.append(nil)
-      return
-    }
-    let layout = try engine.layout(item.text, style: item.style, spans: item.spans, maxWidth: item.maxWidth)
-    let frame = TextLayoutBox.frame(for: item, metrics: layout.metrics)
-    let ink = layout.inkRows
-    note(frame.minY + ink.top, frame.minY + ink.bottom)
-  }
-
-  // As Cairo does: an offset, then a scale when it is a usable one.
-  mutating func pushTransform(offset: Point, scale: Double) throws {
-    let t = transforms.last ?? (1, 0)
-    transforms.append((t.scale * (scale.isFinite && scale > 0 ? scale : 1), t.offset + t.scale * offset.y))
-  }
-
-  mutating func popTransform() throws {
-    if transforms.count > 1 { transforms.removeLast() }
   }
 }

@@ -236,14 +236,6 @@ public final class PangoTextEngine: TextMeasurer {
     var metrics = TextMetrics(width: 0, height: 0, baseline: 0, lineCount: 0)
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
-    /// The top and bottom of the glyphs' ink and the logical box together, from the layout's top
-    /// (asked for only when drawing in strips: the ink needs every glyph's extents).
-    var inkRows: (top: Double, bottom: Double) {
-      var ink = PangoRectangle(), logical = PangoRectangle()
-      pango_layout_get_extents(pointer, &ink, &logical)
-      let scale = Double(PANGO_SCALE)
-      return (Double(min(ink.y, logical.y)) / scale, Double(max(ink.y + ink.height, logical.y + logical.height)) / scale)
-    }
     deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }
   }
 

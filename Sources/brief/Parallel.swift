@@ -14,8 +14,6 @@ enum Parallel {
   /// Applies `body` to every item on up to `jobs` threads; the first error by item order is thrown.
   static func map<T, R>(_ items: [T], jobs: Int, _ body: @escaping (T, CairoBackend) throws -> R) throws -> (results: [R], fontFiles: Set<String>) {
     let workers = max(1, min(jobs, items.count))
-    // Threads the items leave free help draw each large image (one chart of thousands of rows).
-    let imageJobs = max(1, jobs / workers)
     let input = Shared(items)
     let work = Shared(body)
     let results = Shared([Result<R, Error>?](repeating: nil, count: items.count))
@@ -24,7 +22,7 @@ enum Parallel {
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let backend: CairoBackend
       do {
-        backend = try CairoBackend(imageJobs: imageJobs)
+        backend = try CairoBackend()
       } catch {
         lock.lock()
         for i in stride(from: worker, to: input.value.count, by: workers) { results.value[i] = .failure(error) }

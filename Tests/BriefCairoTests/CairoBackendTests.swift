@@ -1,4 +1,4 @@
-import BriefCairo
+@testable import BriefCairo
 import BriefScene
 import BriefTestSupport
 import Foundation
@@ -294,40 +294,34 @@ final class CairoBackendTests: XCTestCase {
     return Scene(size: size, background: background, primitives: prims)
   }
 
-  func testLargeImagesDrawnInStripsOnSeveralThreadsHaveTheBytesOfOneDrawing() throws {
-    let tall = Size(width: 1_000, height: 4_200), short = Size(width: 1_000, height: 2_100)
-    // A fractional size leaves the last column and row partly covered by the background; the
-    // scales put strip edges at fractional points. A transparent image is drawn whole.
-    let cases: [(Color?, Size, Double)] = [
-      (.white, tall, 1), (nil, tall, 1), (.white, Size(width: 1_000.6, height: 4_200.6), 1), (.white, short, 1.5), (.white, short, 2.0833),
-    ]
-    for (background, size, scale) in cases {
-      let scene = tallScene(background: background, size: size)
-      let options = OutputOptions(scale: scale)
-      let whole = try CairoBackend(imageJobs: 1).png(scene, options: options)
-      for jobs in [2, 3] {
-        let backend = try CairoBackend(imageJobs: jobs)
-        XCTAssertGreaterThan(CairoBackend.strips(width: Int(size.width * scale), height: Int(size.height * scale), jobs: jobs).count, jobs)
-        // Twice: the second time the helpers' engines have their own caches.
-        for _ in 0..<2 {
-          XCTAssertTrue(try backend.png(scene, options: options) == whole, "\(jobs) threads, background \(String(describing: background)), \(size) at \(scale)")
-        }
-      }
-    }
-    let png = try DecodedPNG(try CairoBackend(imageJobs: 2).png(tallScene(background: .white), options: OutputOptions(scale: 1)))
+  func testALargeImageIsDrawnWholeAndDecodes() throws {
+    let png = try DecodedPNG(try CairoBackend().png(tallScene(background: .white), options: OutputOptions(scale: 1)))
+    XCTAssertEqual(png.width, 1_000)
+    XCTAssertEqual(png.height, 4_200)
     XCTAssertTrue(png.rgb(980, 1_550) == (0, 0, 0), "the clipped rectangle, right of the bars")
     XCTAssertTrue(png.rgb(980, 1_700) == (255, 255, 255), "nothing outside the clip")
   }
 
-  func testSmallImagesAreOneStrip() {
-    XCTAssertEqual(CairoBackend.strips(width: 1_600, height: 900, jobs: 4), [0..<900])
-    XCTAssertEqual(CairoBackend.strips(width: 1_000, height: 4_200, jobs: 1), [0..<4_200])
-    let rows = CairoBackend.strips(width: 800, height: 14_400, jobs: 2)
-    XCTAssertEqual(rows.count, 8)
-    XCTAssertEqual(rows.first?.lowerBound, 0)
-    XCTAssertEqual(rows.last?.upperBound, 14_400)
-    for (a, b) in zip(rows, rows.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
+  /// The compressed bytes depend on the pixels alone, not on where they sit in memory: the same
+  /// scanlines at 64 different addresses (and alignments) compress to one stream.
+  func testThePNGStreamDoesNotDependOnWhereThePixelsSit() throws {
+    let scene = tallScene(background: .white, size: Size(width: 600, height: 900))
+    let image = try CairoBackend().raster(scene, options: OutputOptions(scale: 1))
+    let reference = try image.encodePNG()
+    let pixels = try DecodedPNG(reference).pixels
+    let line = 600 * 3 + 1
+    var scanlines: [UInt8] = []
+    for y in 0..<900 { scanlines += [0] + pixels[y * 600 * 3..<(y + 1) * 600 * 3] }
+    XCTAssertEqual(scanlines.count, line * 900)
+    var seen = Set<[UInt8]>()
+    for shift in 0..<64 {
+      let placed = [UInt8](repeating: 0xA5, count: shift) + scanlines
+      let stream = try placed.withUnsafeBytes { try PNGEncoder.zlib(UnsafeRawBufferPointer(rebasing: $0[shift...])) }
+      seen.insert(stream)
+    }
+    XCTAssertEqual(seen.count, 1, "one stream for one input")
   }
+
 
   func testPagesBuiltOnSeveralThreadsMakeTheSamePDFForAnyJobsAndStopAtAnError() throws {
     let options = OutputOptions(date: PDFDate(year: 2025, month: 1, day: 2), pageLabels: ["a", "b", "c", "d", "e"])

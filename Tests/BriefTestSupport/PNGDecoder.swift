@@ -1,4 +1,4 @@
-import CDeflate
+import CZlib
 
 /// A minimal PNG reader for tests: 8-bit RGB and RGBA, no interlacing.
 public struct DecodedPNG {
@@ -40,7 +40,9 @@ public struct DecodedPNG {
       guard pos + 12 + len <= data.count else { throw Failure.malformed("truncated \(type)") }
       let body = Array(data[pos + 8..<pos + 8 + len])
       let crc = be32(pos + 8 + len)
-      let computed = data[pos + 4..<pos + 8 + len].withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+      let computed = data[pos + 4..<pos + 8 + len].withUnsafeBytes {
+        UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count)))
+      }
       guard crc == computed else { throw Failure.malformed("bad CRC in \(type)") }
       types.append(type)
       switch type {
@@ -68,15 +70,14 @@ public struct DecodedPNG {
     guard channels > 0, w > 0, h > 0 else { throw Failure.malformed("unsupported colour type \(colorType)") }
     let stride = w * channels
     var raw = [UInt8](repeating: 0, count: (stride + 1) * h)
-    guard let d = libdeflate_alloc_decompressor() else { throw Failure.malformed("no decompressor") }
-    defer { libdeflate_free_decompressor(d) }
-    var actual = 0
+    // zlib, not the encoder's libdeflate: what BriefKit writes is read by another library.
+    var actual = uLongf(raw.count)
     let r = idat.withUnsafeBytes { src in
       raw.withUnsafeMutableBytes { dst in
-        libdeflate_zlib_decompress(d, src.baseAddress, src.count, dst.baseAddress, dst.count, &actual)
+        uncompress(dst.bindMemory(to: Bytef.self).baseAddress, &actual, src.bindMemory(to: Bytef.self).baseAddress, uLong(src.count))
       }
     }
-    guard r == LIBDEFLATE_SUCCESS, actual == raw.count else { throw Failure.malformed("bad image data") }
+    guard r == Z_OK, actual == raw.count else { throw Failure.malformed("bad image data") }
     var px = [UInt8](repeating: 0, count: stride * h)
     for y in 0..<h {
       let filter = raw[y * (stride + 1)]

@@ -166,12 +166,11 @@ enum Workloads {
     return detail
   }
 
-  /// (c) one chart of `n` marks, compiled and rendered as a PNG at scale 1; images of 4 million
-  /// pixels or more are drawn in strips on every core, as `brief chart` does.
+  /// (c) one chart of `n` marks, compiled and rendered as a PNG at scale 1, on one thread as
+  /// `brief chart` draws one chart.
   static func scaling(kind: String, n: Int, out: String) throws -> [String: Any] {
     var detail: [String: Any] = ["kind": kind, "n": n]
-    // As `brief chart` draws one chart: a large image on every core (this machine has 2).
-    let backend = try timed("engine_s", &detail) { try CairoBackend(imageJobs: ProcessInfo.processInfo.activeProcessorCount) }
+    let backend = try timed("engine_s", &detail) { try CairoBackend() }
     var size: Size
     let scene: Scene
     switch kind {
