@@ -8,6 +8,8 @@ endif
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/brief
+# The `brief` the output rules run: the one built here, unless given (`make BRIEF=/usr/local/bin/brief`).
+BRIEF ?= $(RELEASE_BIN)
 # The Swift runtime and Foundation are linked in: a cold `brief` starts about 9 ms sooner and
 # 6 MiB smaller than with them as shared libraries (Cairo, Pango and the rest stay shared).
 RELEASE_FLAGS := -c release --static-swift-stdlib
@@ -18,11 +20,12 @@ SOURCES := Package.swift $(shell find Sources -type f 2>/dev/null)
 # Every chart of the specs file; each is built by its own rule, so `make -j` renders them in parallel.
 CHART_IDS := $(shell sed -n 's/^  - id: //p' seeds/charts.yaml)
 STAMPS := $(DEPS)/monthly.stamp $(foreach id,$(CHART_IDS),$(DEPS)/$(id).stamp)
+OUTPUTS := $(OUT)/monthly.pdf $(foreach id,$(CHART_IDS),$(OUT)/$(id).pdf $(OUT)/$(id).png $(OUT)/$(id).svg)
 
 .PHONY: all bootstrap build test clean
 
 # The default monthly brief and every chart of seeds/charts.yaml as PDF, PNG and SVG.
-all: $(STAMPS)
+all: $(STAMPS) $(OUTPUTS)
 
 bootstrap:
 	@scripts/bootstrap
@@ -41,13 +44,26 @@ $(RELEASE_BIN): $(SOURCES) | $(BOOTSTRAPPED)
 # Each rule writes a depfile naming every input it read (data, specs, brief, styles, fonts)
 # as prerequisites of its stamp. Outputs whose bytes did not change keep their times, so
 # whatever is built from them does not rerun; the stamp records that the rule ran.
-$(DEPS)/monthly.stamp: seeds/briefs/monthly.md $(RELEASE_BIN)
-	$(RELEASE_BIN) build seeds/briefs/monthly.md -o $(OUT) --formats pdf --depfile $(DEPS)/monthly.d --depfile-target $@
+BUILD_BRIEF = $(BRIEF) build seeds/briefs/monthly.md -o $(OUT) --formats pdf --depfile $(DEPS)/monthly.d --depfile-target $(DEPS)/monthly.stamp
+BUILD_CHART = $(BRIEF) chart $(1) -o $(OUT) --depfile $(DEPS)/$(1).d --depfile-target $(DEPS)/$(1).stamp
+
+$(DEPS)/monthly.stamp: seeds/briefs/monthly.md $(BRIEF)
+	$(BUILD_BRIEF)
 	@touch $@
 
-$(DEPS)/%.stamp: $(RELEASE_BIN)
-	$(RELEASE_BIN) chart $* -o $(OUT) --depfile $(DEPS)/$*.d --depfile-target $@
+$(DEPS)/%.stamp: $(BRIEF)
+	$(call BUILD_CHART,$*)
 	@touch $@
+
+# The outputs are targets too, so one that was deleted is made again: a rule with an output
+# missing runs again (its stamp alone would say it is up to date). Outputs follow their stamp in
+# order only: one whose bytes did not change keeps its older time and is still up to date.
+outputs_of = $(if $(filter monthly,$(1)),$(OUT)/monthly.pdf,$(foreach f,pdf png svg,$(OUT)/$(1).$(f)))
+$(foreach rule,monthly $(CHART_IDS),$(if $(filter-out $(wildcard $(call outputs_of,$(rule))),$(call outputs_of,$(rule))),$(eval $(DEPS)/$(rule).stamp: FORCE)))
+$(OUT)/monthly.pdf: | $(DEPS)/monthly.stamp ;
+$(OUT)/%.pdf $(OUT)/%.png $(OUT)/%.svg: | $(DEPS)/%.stamp ;
+.PHONY: FORCE
+FORCE:
 
 -include $(wildcard $(DEPS)/*.d)
 

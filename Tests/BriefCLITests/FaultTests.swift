@@ -41,6 +41,30 @@ final class FaultTests: XCTestCase {
     }
   }
 
+  func testAHugeExistingOutputOfAnotherSizeIsReplacedWithoutReadingIt() throws {
+    let dir = try Tools.scratchFolder("briefkit-huge")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // A sparse 3 GB file where the chart goes: read whole to compare, it would need 3 GB of memory.
+    XCTAssertEqual(try Tools.run("truncate", ["-s", "3G", dir + "/cn-work-visas.png"]).status, 0)
+    let run = try Tools.run(
+      "prlimit", ["--as=2000000000", "--", Tools.briefExecutable, "chart", "cn-work-visas", "-o", dir, "--formats", "png"], cwd: root)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let size = try FileManager.default.attributesOfItem(atPath: dir + "/cn-work-visas.png")[.size] as? Int
+    XCTAssertLessThan(size ?? .max, 1_000_000, "the chart replaced the large file")
+  }
+
+  func testAnOutputThatIsAFIFOIsRefusedAtOnce() throws {
+    let dir = try Tools.scratchFolder("briefkit-fifo")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    XCTAssertEqual(mkfifo(dir + "/cn-work-visas.png", 0o644), 0)
+    // Opening a FIFO to compare it waits for a writer that never comes: the timeout would end it.
+    let run = try Tools.run("timeout", ["-s", "KILL", "60", Tools.briefExecutable, "chart", "cn-work-visas", "-o", dir], cwd: root)
+    XCTAssertEqual(run.status, 3, run.stderr)
+    XCTAssertEqual(
+      run.stderr, "brief: error: cannot write \(dir)/cn-work-visas.png: it exists and is a FIFO, not a regular file; BriefKit replaces only files\n")
+    XCTAssertEqual(Tools.listing(dir), ["cn-work-visas.png"])
+  }
+
   func testAFullDiskIsExitThreeAndLeavesNothing() throws {
     guard getuid() == 0 else { throw XCTSkip("mounting a small tmpfs needs root") }
     let mountPoint = try Tools.scratchFolder("briefkit-full")
