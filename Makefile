@@ -102,3 +102,9 @@ fuzz: bootstrap
 	$(SWIFT) package resolve
 	fuzz/build.sh $(FUZZ_TARGETS)
 	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
+
+# Kills `brief chart --all` 200 times at random moments and reports what each kill left
+# (README, "What can go wrong"); not part of `make test`, which it would slow by a minute.
+.PHONY: kill-test
+kill-test: $(RELEASE_BIN)
+	scripts/kill-test $(RELEASE_BIN) --runs 200

@@ -65,6 +65,39 @@ final class FaultTests: XCTestCase {
     XCTAssertEqual(Tools.listing(dir), ["cn-work-visas.png"])
   }
 
+  func testTwoRunsWritingOneFolderAtOnceLeaveOnlyWholeFilesOfOneOrTheOther() throws {
+    let dir = try Tools.scratchFolder("briefkit-race")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var refs: [String: [String: Data]] = [:]
+    for style in ["default", "print"] {
+      let ref = dir + "/ref-" + style
+      XCTAssertEqual(try Tools.run(Tools.briefExecutable, ["chart", "--all", "-o", ref, "--style", style], cwd: root).status, 0)
+      refs[style] = try Dictionary(uniqueKeysWithValues: Tools.listing(ref).map { ($0, try Data(contentsOf: URL(fileURLWithPath: ref + "/" + $0))) })
+    }
+    let shared = dir + "/shared"
+    for round in 0..<5 {
+      // Two processes render every chart into one folder at the same time, each in its own style.
+      let runs = ["default", "print"].map { style -> Process in
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Tools.briefExecutable)
+        p.arguments = ["chart", "--all", "-o", shared, "--style", style, "--jobs", "1"]
+        p.currentDirectoryURL = URL(fileURLWithPath: root)
+        p.standardError = FileHandle.nullDevice
+        return p
+      }
+      try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+      for p in runs { try p.run() }
+      for p in runs { p.waitUntilExit() }
+      XCTAssertEqual(runs.map(\.terminationStatus), [0, 0], "round \(round)")
+      XCTAssertEqual(Tools.listing(shared), refs["default"]?.keys.sorted(), "round \(round): no temporary name is left")
+      for name in Tools.listing(shared) {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: shared + "/" + name))
+        XCTAssertTrue(bytes == refs["default"]?[name] || bytes == refs["print"]?[name], "round \(round): \(name) is whole, in one style")
+      }
+      try FileManager.default.removeItem(atPath: shared)
+    }
+  }
+
   func testAFullDiskIsExitThreeAndLeavesNothing() throws {
     guard getuid() == 0 else { throw XCTSkip("mounting a small tmpfs needs root") }
     let mountPoint = try Tools.scratchFolder("briefkit-full")
