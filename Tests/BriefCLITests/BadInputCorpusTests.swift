@@ -97,7 +97,7 @@ final class BadInputCorpusTests: XCTestCase {
     }
 
     var program = Tools.briefExecutable
-    var arguments = c.args.map { $0.replacingOccurrences(of: "${WORK}", with: work) }
+    var arguments = c.args.map { $0.replacingOccurrences(of: "${WORK}", with: work).replacingOccurrences(of: "${LF}", with: "\n") }
     for step in c.setup {
       switch step.first {
       case "readonly":
