@@ -68,6 +68,37 @@ final class BuildCommandTests: XCTestCase {
     XCTAssertTrue(try String(contentsOfFile: dir + "/h.d", encoding: .utf8).contains("/nanum/"), "the Hangul font is an input")
   }
 
+  func testThePDFOutlineShowsHeadingsWithTheirLiveNumbersFormatted() throws {
+    let dir = try Tools.scratchFolder("briefkit-outline")
+    let markdown = """
+      ---
+      title: Outline
+      ---
+
+      # Bribes of *about* {{bribe-sinuiju-2021-usd}} in `Sinuiju`
+
+      Text.
+
+      ## Low end {{bribe-sinuiju-2021-usd.low}}
+
+      More text.
+
+      """
+    try markdown.write(toFile: dir + "/o.md", atomically: false, encoding: .utf8)
+    let run = try brief(["build", dir + "/o.md", "-o", dir, "--formats", "pdf"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    // Every bookmark's title, depth first, read back from the PDF by qpdf.
+    let json = try Tools.run("qpdf", ["--json", "--json-key=outlines", dir + "/o.pdf"])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    func titles(_ items: [[String: Any]]) -> [String] {
+      items.flatMap { [$0["title"] as? String ?? "?"] + titles($0["kids"] as? [[String: Any]] ?? []) }
+    }
+    XCTAssertEqual(
+      titles(object?["outlines"] as? [[String: Any]] ?? []),
+      ["1 Bribes of about 3,500–4,000 USD in Sinuiju", "1.1 Low end 3,500", "Sources and methods"])
+  }
+
   func testTwoBuildsAreByteIdentical() throws {
     let a = try Tools.scratchFolder("briefkit-build-a"), b = try Tools.scratchFolder("briefkit-build-b")
     XCTAssertEqual(try brief(["build", "-o", a, "--formats", "pdf"]).status, 0)
