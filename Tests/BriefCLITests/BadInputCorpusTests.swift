@@ -73,10 +73,7 @@ final class BadInputCorpusTests: XCTestCase {
   func run(_ c: Case) throws {
     let fm = FileManager.default
     let work = try Tools.scratchFolder("briefkit-bad-\(c.name)")
-    defer {
-      _ = try? Tools.run("chmod", ["-R", "u+w", work])
-      try? fm.removeItem(atPath: work)
-    }
+    defer { Tools.remove(work) }
     let root = Tools.packageRoot
     try fm.createDirectory(atPath: work + "/seeds", withIntermediateDirectories: true)
     for f in ["sources", "observations", "events", "rates", "charts"] {

@@ -8,7 +8,7 @@ final class RebuildTests: XCTestCase {
 
   /// A scratch project with the seeds, styles and brief, and a Makefile driving the built `brief`.
   func project() throws -> String {
-    let dir = try Tools.scratchFolder("briefkit make")  // a space in the path, to exercise escaping
+    let dir = try scratchFolder("briefkit make")  // a space in the path, to exercise escaping
     let fm = FileManager.default
     try fm.createDirectory(atPath: dir + "/seeds/briefs", withIntermediateDirectories: true)
     for f in ["sources", "observations", "events", "rates", "charts"] {
@@ -101,7 +101,7 @@ final class RebuildTests: XCTestCase {
   }
 
   func testManifestListsEveryOutputWithSizeChecksumAndInputs() throws {
-    let dir = try Tools.scratchFolder("briefkit-manifest")
+    let dir = try scratchFolder("briefkit-manifest")
     let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", dir, "--manifest", dir + "/m/manifest.json"], cwd: root)
     XCTAssertEqual(run.status, 0, run.stderr)
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/m/manifest.json"))
@@ -118,7 +118,7 @@ final class RebuildTests: XCTestCase {
   }
 
   func testDepfileEscapesPathsForMake() throws {
-    let dir = try Tools.scratchFolder("briefkit dep#files")
+    let dir = try scratchFolder("briefkit dep#files")
     let out = dir + "/out $x"
     let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", out, "--formats", "svg", "--depfile", dir + "/c.d"], cwd: root)
     XCTAssertEqual(run.status, 0, run.stderr)
@@ -128,7 +128,7 @@ final class RebuildTests: XCTestCase {
   }
 
   func testDepfileAndManifestAreNeitherAnOutputNorAnInputNorEachOther() throws {
-    let dir = try Tools.scratchFolder("briefkit-own-paths")
+    let dir = try scratchFolder("briefkit-own-paths")
     try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: "real")
     try "id: ok\nkind: bars\ntitle: Fine\nbars: [{label: A, value: 1}]\n".write(toFile: dir + "/ok.yaml", atomically: false, encoding: .utf8)
@@ -175,7 +175,7 @@ final class RebuildTests: XCTestCase {
   func testSVGAndPNGAreIdenticalAcrossProcessesTimeZonesAndLocalesAndJobs() throws {
     var sums: [String] = []
     for (tz, lang, jobs) in [("UTC", "C", "1"), ("Asia/Seoul", "ko_KR.UTF-8", "2"), ("America/New_York", "de_DE.UTF-8", "4")] {
-      let dir = try Tools.scratchFolder("briefkit-same")
+      let dir = try scratchFolder("briefkit-same")
       let run = try Tools.run(Tools.briefExecutable, ["chart", "--all", "-o", dir, "--jobs", jobs, "--manifest", dir + "/manifest.json"], environment: ["TZ": tz, "LANG": lang], cwd: root)
       XCTAssertEqual(run.status, 0, run.stderr)
       let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as? [[String: Any]] ?? []

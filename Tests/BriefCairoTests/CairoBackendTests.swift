@@ -20,7 +20,7 @@ final class CairoBackendTests: XCTestCase {
   }
 
   func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let dir = try Tools.scratchFolder()
+    let dir = try scratchFolder()
     let path = dir + "/" + name
     try OutputFile.write(bytes, to: path)
     return path
