@@ -14,6 +14,10 @@ public final class PangoTextEngine: TextMeasurer {
   private var seenFonts: Set<UnsafeMutableRawPointer> = []
   /// The font files Pango used for every text laid out so far, for build dependency lists.
   public private(set) var fontFiles: Set<String> = []
+  /// Family lists found installed (most texts share one or two).
+  private var installedLists: Set<[String]> = []
+  /// The family code spans are drawn in.
+  static let monospaceFamily = "DejaVu Sans Mono"
 
   /// Creates an engine with a private Cairo font map.
   public init() throws {
@@ -120,6 +124,8 @@ public final class PangoTextEngine: TextMeasurer {
     shape.color = .black
     let key = LayoutKey(text: text, style: shape, spans: spans, maxWidth: maxWidth)
     if let hit = cache[key] { return hit }
+    try requireInstalled(style.font.families)
+    if spans.contains(where: \.monospace) { try requireInstalled([Self.monospaceFamily]) }
     guard let p = pango_layout_new(context) else {
       throw RenderError.invalidRequest("Pango could not create a layout")
     }
@@ -153,7 +159,7 @@ public final class PangoTextEngine: TextMeasurer {
           list.append(pango_attr_size_new_absolute(Int32((style.font.size * 0.62 * Double(PANGO_SCALE)).rounded())))
           list.append(pango_attr_rise_new(Int32((style.font.size * 0.36 * Double(PANGO_SCALE)).rounded())))
         }
-        if span.monospace { list.append(pango_attr_family_new("DejaVu Sans Mono")) }
+        if span.monospace { list.append(pango_attr_family_new(Self.monospaceFamily)) }
         for case let attr? in list {
           attr.pointee.start_index = UInt32(bytes[a])
           attr.pointee.end_index = UInt32(bytes[b])
@@ -197,6 +203,75 @@ public final class PangoTextEngine: TextMeasurer {
     if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
     cache[key] = layout
     return layout
+  }
+
+  /// Fails unless every family of the list is installed.
+  ///
+  /// Fontconfig answers a family it does not have with its default font (DejaVu Sans here), so a
+  /// misspelt or missing family would silently change every text. A family is installed when the
+  /// font fontconfig picks for it bears its name, compared as fontconfig compares family names:
+  /// ignoring case and spaces (`Nanum Gothic` is NanumGothic). Every family of a list must be
+  /// installed, fallbacks included: each is there for the scripts the others lack, and a list
+  /// that draws differently on another machine makes builds that differ.
+  func requireInstalled(_ families: [String]) throws {
+    guard !installedLists.contains(families) else { return }
+    for family in families {
+      let names = familyNames(ofFontFor: family)
+      guard !names.contains(where: { Self.sameFamily($0, family) }) else { continue }
+      throw RenderError.unknownFontFamily(family: family, substitute: names.first, installed: installedFamilies())
+    }
+    installedLists.insert(families)
+  }
+
+  /// The names of the families installed, as `fonts.families` may give them: the families Pango
+  /// lists whose name picks a font of that family (not the generic Sans, Serif, Monospace), sorted.
+  ///
+  /// The corresponding C function is `pango_font_map_list_families`.
+  func installedFamilies() -> [String] {
+    var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+    var count: Int32 = 0
+    pango_font_map_list_families(fontMap, &list, &count)
+    guard let list else { return [] }
+    defer { g_free(list) }
+    var names: [String] = []
+    for k in 0..<Int(max(count, 0)) {
+      guard let family = list[k], let name = pango_font_family_get_name(family) else { continue }
+      names.append(String(cString: name))
+    }
+    let usable = names.filter { name in familyNames(ofFontFor: name).contains { Self.sameFamily($0, name) } }
+    return Set(usable).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
+  }
+
+  /// The family names of the font fontconfig picks for `family` (one font may have several, such
+  /// as NanumGothic and 나눔고딕); empty when none loads.
+  ///
+  /// The corresponding C function is `pango_font_map_load_font`.
+  private func familyNames(ofFontFor family: String) -> [String] {
+    guard let desc = pango_font_description_new() else { return [] }
+    defer { pango_font_description_free(desc) }
+    pango_font_description_set_family(desc, family)
+    pango_font_description_set_absolute_size(desc, 10 * Double(PANGO_SCALE))
+    guard let font = pango_font_map_load_font(fontMap, context, desc) else { return [] }
+    let raw = UnsafeMutableRawPointer(font)
+    defer { g_object_unref(raw) }
+    if g_type_check_instance_is_a(raw.assumingMemoryBound(to: GTypeInstance.self), pango_fc_font_get_type()) != 0,
+      let pattern = raw.assumingMemoryBound(to: PangoFcFont.self).pointee.font_pattern
+    {
+      var names: [String] = []
+      var name: UnsafeMutablePointer<FcChar8>?
+      while FcPatternGetString(pattern, "family", Int32(names.count), &name) == FcResultMatch, let name {
+        names.append(String(cString: name))
+      }
+      return names
+    }
+    guard let described = pango_font_describe(font) else { return [] }
+    defer { pango_font_description_free(described) }
+    return pango_font_description_get_family(described).map { [String(cString: $0)] } ?? []
+  }
+
+  /// Whether two family names are one for fontconfig: equal but for case and spaces.
+  static func sameFamily(_ a: String, _ b: String) -> Bool {
+    a.lowercased().filter { $0 != " " } == b.lowercased().filter { $0 != " " }
   }
 
   /// Notes the file of every font the layout's runs use.

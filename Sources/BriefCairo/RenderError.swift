@@ -4,6 +4,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
   case cairo(operation: String, message: String)
   /// No installed font has some character of the text.
   case unknownGlyphs(text: String, count: Int)
+  /// A font family that is not installed; fontconfig would draw `substitute` in its place.
+  case unknownFontFamily(family: String, substitute: String?, installed: [String])
   /// A file could not be written or moved into place.
   case output(path: String, message: String)
   /// A request the backend cannot honour (for example a zero-sized canvas).
@@ -17,6 +19,10 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
       let chars = Self.unusualCharacters(in: text)
       return "no installed font can draw \(count) character\(count == 1 ? "" : "s") of the text \"\(text)\""
         + (chars.isEmpty ? "" : " (\(chars))")
+    case .unknownFontFamily(let family, let substitute, let installed):
+      let instead = substitute.map { " (fontconfig would draw \($0) in its place)" } ?? ""
+      return "fonts.families: the font family \"\(family)\" is not installed\(instead); "
+        + "installed families: \(installed.isEmpty ? "none" : installed.joined(separator: ", "))"
     case .output(let path, let message):
       return "cannot write \(path): \(message)"
     case .invalidRequest(let message):

@@ -79,6 +79,7 @@ extension BriefLayout {
     var rich = RichText()
     if page.numberHeadings && depth <= 3 { rich.append(number + "  ", RichText.State(color: accent)) }
     var builder = InlineBuilder(citations: state.citations, linkColor: accent, noteColor: accent)
+    let words = rich.length
     try builder.build(inlines, into: &rich)
     state.citations = builder.citations
     let size = depth == 1 ? page.bodySize * 1.45 : depth == 2 ? page.bodySize * 1.2 : page.bodySize * 1.05
@@ -86,7 +87,8 @@ extension BriefLayout {
     let anchor = "section-" + state.headingNumbers.map(String.init).joined(separator: "-")
     tb.keepWithNext = true
     tb.anchor = anchor
-    let title = (page.numberHeadings && depth <= 3 ? number + " " : "") + builder.plain(inlines)
+    // The outline shows the heading as drawn: live numbers formatted, note markers left out.
+    let title = (page.numberHeadings && depth <= 3 ? number + " " : "") + rich.plain(from: words)
     state.outline.append((depth, title, anchor))
     return tb
   }

@@ -41,6 +41,23 @@ struct RichText {
     append("\(number)", State(color: color, superscript: true))
   }
 
+  /// The text from scalar offset `start` on one line, as a PDF outline shows it: without the note
+  /// markers (each a thin space and a number), line breaks and no-break spaces as spaces, word
+  /// joiners dropped.
+  func plain(from start: Int = 0) -> String {
+    var markers = Set<Int>()
+    for note in notes { markers.formUnion((note.offset - 1)..<(note.offset + String(note.number).count)) }
+    var out = String.UnicodeScalarView()
+    for (k, scalar) in text.unicodeScalars.enumerated() where k >= start && !markers.contains(k) {
+      switch scalar {
+      case "\n", "\u{00A0}": out.append(" ")
+      case "\u{2060}": continue
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
   /// The lines' slices of this text: the characters of [start, end) with trailing spaces
   /// dropped, their spans shifted, and the notes that fall in them.
   func slice(_ start: Int, _ end: Int) -> (String, [TextSpan], [Int]) {
@@ -113,17 +130,5 @@ struct InlineBuilder {
       }
     }
     return out
-  }
-
-  /// The plain text of inlines, placeholders resolved without notes (for outline titles).
-  func plain(_ inlines: [Inline]) -> String {
-    inlines.map { inline -> String in
-      switch inline {
-      case .text(let s), .code(let s): return s
-      case .emphasis(let c), .strong(let c), .link(_, let c): return plain(c)
-      case .softBreak, .lineBreak: return " "
-      case .placeholder(let p): return "{{\(p.id)}}"
-      }
-    }.joined()
   }
 }

@@ -337,23 +337,12 @@ struct EntryReader {
     if let expected = Validator.expectedUnit(for: measure, unit: unit) {
       errors.append(DatasetError(at: unitLocation, field: "unit", expected: expected, found: "\"\(unit)\""))
     }
-    // The value must respect the unit's natural limits.
-    let limits = unit.naturalLimits
+    // The value must suit its unit: natural limits, and whole numbers for counts.
     var limited = reported
-    if let low = limits.low, let high = reported.interval.high, high < low {
-      errors.append(
-        DatasetError(
-          at: valueLocation, field: "value", expected: "a value of at least \(NumberFormat.plain(low)) for \(unit)",
-          found: "\"\(reported)\""))
-    } else if reported.kind != .approximate && reported.kind != .approximateRange,
-      let low = limits.low, let reportedLow = reported.interval.low, reportedLow < low
-    {
-      errors.append(
-        DatasetError(
-          at: valueLocation, field: "value", expected: "a value of at least \(NumberFormat.plain(low)) for \(unit)",
-          found: "\"\(reported)\""))
+    if let expected = unit.problem(with: reported) {
+      errors.append(DatasetError(at: valueLocation, field: "value", expected: expected, found: "\"\(reported)\""))
     } else {
-      limited = reported.limited(to: limits)
+      limited = reported.limited(to: unit.naturalLimits)
     }
     if case .percent = unit { limited.isPercent = true }
     return Observation(

@@ -108,6 +108,51 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether the unit counts things (workers, visas): its figures are whole numbers.
+  public var isCount: Bool {
+    if case .count = self { return true }
+    return false
+  }
+
+  /// Why `value` cannot be a figure in this unit, as the "expected" part of an error; `nil` when it can.
+  ///
+  /// The one place a unit's rules for reported values live:
+  /// - no value may lie wholly below the natural lower limit (`-5 workers`, `<0 USD`: nothing is
+  ///   less than 0), and only approximate values may reach below it (`~0` spans −0.5…0.5);
+  /// - a count's numbers are whole, at every end of a range and for every kind (`1300.5`,
+  ///   `~1300.5`, `1300.5..2000`, `<=0.5`), since 1,300.5 visas would be printed as 1,301;
+  /// - a count that a bound leaves no room but 0 (`<1`, `<=0`) is written `0`, so that charts
+  ///   and texts show none rather than a bound.
+  ///
+  /// ```swift
+  /// Unit.count("visas").problem(with: try .parse("1300.5"))  // "a whole number for visas (a count)"
+  /// Unit.count("visas").problem(with: try .parse("<1"))      // "\"0\" (a count of visas less than 1 can only be 0)"
+  /// ```
+  public func problem(with value: ReportedValue) -> String? {
+    let limits = naturalLimits
+    if let low = limits.low {
+      let approximate = value.kind == .approximate || value.kind == .approximateRange
+      let high = value.interval.high ?? .infinity
+      // A less-than bound excludes its end: "<0" allows nothing at or above 0.
+      let nothingAbove = high < low || (value.kind == .lessThan && high <= low)
+      if nothingAbove || (!approximate && value.interval.low.map { $0 < low } ?? false) {
+        return "a value of at least \(NumberFormat.plain(low)) for \(self)"
+      }
+    }
+    guard isCount else { return nil }
+    if value.stated.contains(where: { $0.rounded(.towardZero) != $0 }) {
+      return "a whole number for \(self) (a count)"
+    }
+    if let low = limits.low, let high = value.interval.high,
+      (value.kind == .lessThan && high <= low + 1) || (value.kind == .atMost && high <= low)
+    {
+      let bound = value.kind == .lessThan ? "less than" : "at most"
+      let zero = NumberFormat.plain(low)
+      return "\"\(zero)\" (a count of \(self) \(bound) \(NumberFormat.plain(high)) can only be \(zero))"
+    }
+    return nil
+  }
+
   /// The dataset spelling.
   public var description: String {
     switch self {

@@ -88,9 +88,7 @@ struct BuildCommand: ParsableCommand {
       files += chartOutputs
       record.read(backend.text.fontFiles.union(chartFonts).sorted())
       for (path, bytes) in files { record.output(path, bytes, inputs: record.inputs) }
-      try OutputFolder.create(output)
-      try render.prepareFolders()
-      try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
+      try render.write(record, creatingFolder: output)
     }
   }
 

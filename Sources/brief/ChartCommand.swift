@@ -102,8 +102,7 @@ struct ChartCommand: ParsableCommand {
         }
         record.read(fonts.sorted())
         record.output(output, bytes, inputs: record.inputs)
-        try render.prepareFolders()
-        try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
+        try render.write(record, creatingFolder: nil)
         return
       }
       if single != nil && chosen.count != 1 {
@@ -124,9 +123,7 @@ struct ChartCommand: ParsableCommand {
       }
       record.read(fonts.sorted())
       for (path, bytes) in rendered.flatMap({ $0 }) { record.output(path, bytes, inputs: record.inputs) }
-      if single == nil { try OutputFolder.create(output) }
-      try render.prepareFolders()
-      try record.commit(depfile: render.depfile, target: render.depfileTarget, manifest: render.manifest)
+      try render.write(record, creatingFolder: single == nil ? output : nil)
     }
   }
 

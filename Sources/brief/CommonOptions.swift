@@ -73,8 +73,18 @@ struct RenderOptions: ParsableArguments {
     _ = try formatList()
   }
 
+  /// Writes what a run made: checks the paths (usage errors come before anything is created),
+  /// creates the output folder when there is one and the depfile's and manifest's folders, then
+  /// writes the outputs, depfile and manifest together.
+  func write(_ record: BuildRecord, creatingFolder folder: String?) throws {
+    try record.checkPaths(depfile: depfile, target: depfileTarget, manifest: manifest)
+    if let folder { try OutputFolder.create(folder) }
+    try prepareFolders()
+    try record.commit(depfile: depfile, target: depfileTarget, manifest: manifest)
+  }
+
   /// Creates the folders the depfile and manifest go into.
-  func prepareFolders() throws {
+  private func prepareFolders() throws {
     for path in [depfile, manifest].compactMap({ $0 }) {
       if let slash = path.lastIndex(of: "/"), slash != path.startIndex { try OutputFolder.create(String(path[..<slash])) }
     }

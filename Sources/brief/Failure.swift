@@ -31,7 +31,10 @@ enum Failure {
       if case .located = e { throw exit("\(e)", code: badInput) }
       throw exit("error: \(e)", code: badInput)
     } catch let e as RenderError {
-      if case .unknownGlyphs = e { throw exit("error: \(e)", code: badInput) }
+      switch e {
+      case .unknownGlyphs, .unknownFontFamily: throw exit("error: \(e)", code: badInput)
+      default: break
+      }
       throw exit("error: \(e)", code: renderFailure)
     }
   }
@@ -49,14 +52,7 @@ enum Failure {
     if line.hasPrefix("Error: ") { line = "error: " + line.dropFirst(7) }
     if !line.hasPrefix("brief: ") && !line.contains(": error: ") { line = "brief: " + line }
     // Control characters from input (a NUL in an id would cut the line short) are shown escaped.
-    var bytes: [UInt8] = []
-    for scalar in line.unicodeScalars {
-      if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x7F {
-        bytes += Array("\\u{\(String(scalar.value, radix: 16))}".utf8)
-      } else {
-        bytes += Array(String(scalar).utf8)
-      }
-    }
+    var bytes = Array(line.escapingControlCharacters(keeping: ["\t", "\n"]).utf8)
     bytes.append(UInt8(ascii: "\n"))
     _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
   }

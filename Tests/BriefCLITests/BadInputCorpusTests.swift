@@ -73,10 +73,7 @@ final class BadInputCorpusTests: XCTestCase {
   func run(_ c: Case) throws {
     let fm = FileManager.default
     let work = try Tools.scratchFolder("briefkit-bad-\(c.name)")
-    defer {
-      _ = try? Tools.run("chmod", ["-R", "u+w", work])
-      try? fm.removeItem(atPath: work)
-    }
+    defer { Tools.remove(work) }
     let root = Tools.packageRoot
     try fm.createDirectory(atPath: work + "/seeds", withIntermediateDirectories: true)
     for f in ["sources", "observations", "events", "rates", "charts"] {
@@ -97,7 +94,7 @@ final class BadInputCorpusTests: XCTestCase {
     }
 
     var program = Tools.briefExecutable
-    var arguments = c.args.map { $0.replacingOccurrences(of: "${WORK}", with: work) }
+    var arguments = c.args.map { $0.replacingOccurrences(of: "${WORK}", with: work).replacingOccurrences(of: "${LF}", with: "\n") }
     for step in c.setup {
       switch step.first {
       case "readonly":
@@ -137,10 +134,22 @@ final class BadInputCorpusTests: XCTestCase {
         let text = try Tools.run("pdftotext", [work + "/" + check[1], "-"])
         XCTAssertEqual(text.status, 0, "\(label): pdftotext \(check[1]): \(text.stderr)")
         XCTAssertTrue(text.stdout.contains(check[2]), "\(label): \(check[1]) does not show \(check[2]):\n\(text.stdout)")
+      case "outline":
+        let json = try Tools.run("qpdf", ["--json", "--json-key=outlines", work + "/" + check[1]])
+        XCTAssertEqual(json.status, 0, "\(label): qpdf --json \(check[1]): \(json.stderr)")
+        let titles = Self.outlineTitles(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)))
+        XCTAssertTrue(titles.contains(check[2]), "\(label): \(check[1])'s outline has no \(check[2]): \(titles)")
       default:
         XCTFail("\(c.name): unknown check \(check[0])")
       }
     }
+  }
+
+  /// Every bookmark title of qpdf's `--json` output, depth first.
+  static func outlineTitles(_ json: Any) -> [String] {
+    guard let object = json as? [String: Any] else { return [] }
+    let items = (object["outlines"] ?? object["kids"]) as? [[String: Any]] ?? []
+    return items.flatMap { item in [item["title"] as? String ?? ""] + outlineTitles(item) }
   }
 
   static func isDirectory(_ path: String) -> Bool {

@@ -11,7 +11,7 @@ final class BuildCommandTests: XCTestCase {
   }
 
   func testTheDefaultBriefBuildsIntoAValidTaggedPDFWithItsCharts() throws {
-    let out = try Tools.scratchFolder("briefkit-build")
+    let out = try scratchFolder("briefkit-build")
     let run = try brief(["build", "-o", out])
     XCTAssertEqual(run.status, 0, run.stderr)
     XCTAssertEqual(run.stdout + run.stderr, "")
@@ -60,7 +60,7 @@ final class BuildCommandTests: XCTestCase {
   }
 
   func testHangulInABriefRendersThroughFontFallback() throws {
-    let dir = try Tools.scratchFolder("briefkit-hangul")
+    let dir = try scratchFolder("briefkit-hangul")
     try "---\ntitle: 신의주 brief\n---\n\n# 신의주\n\nBribes in 신의주 (Sinuiju) reached {{bribe-sinuiju-2021-usd}}.\n".write(toFile: dir + "/h.md", atomically: true, encoding: .utf8)
     let run = try brief(["build", dir + "/h.md", "-o", dir + "/out", "--formats", "pdf", "--depfile", dir + "/h.d"])
     XCTAssertEqual(run.status, 0, run.stderr)
@@ -68,8 +68,39 @@ final class BuildCommandTests: XCTestCase {
     XCTAssertTrue(try String(contentsOfFile: dir + "/h.d", encoding: .utf8).contains("/nanum/"), "the Hangul font is an input")
   }
 
+  func testThePDFOutlineShowsHeadingsWithTheirLiveNumbersFormatted() throws {
+    let dir = try scratchFolder("briefkit-outline")
+    let markdown = """
+      ---
+      title: Outline
+      ---
+
+      # Bribes of *about* {{bribe-sinuiju-2021-usd}} in `Sinuiju`
+
+      Text.
+
+      ## Low end {{bribe-sinuiju-2021-usd.low}}
+
+      More text.
+
+      """
+    try markdown.write(toFile: dir + "/o.md", atomically: false, encoding: .utf8)
+    let run = try brief(["build", dir + "/o.md", "-o", dir, "--formats", "pdf"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    // Every bookmark's title, depth first, read back from the PDF by qpdf.
+    let json = try Tools.run("qpdf", ["--json", "--json-key=outlines", dir + "/o.pdf"])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    func titles(_ items: [[String: Any]]) -> [String] {
+      items.flatMap { [$0["title"] as? String ?? "?"] + titles($0["kids"] as? [[String: Any]] ?? []) }
+    }
+    XCTAssertEqual(
+      titles(object?["outlines"] as? [[String: Any]] ?? []),
+      ["1 Bribes of about 3,500–4,000 USD in Sinuiju", "1.1 Low end 3,500", "Sources and methods"])
+  }
+
   func testTwoBuildsAreByteIdentical() throws {
-    let a = try Tools.scratchFolder("briefkit-build-a"), b = try Tools.scratchFolder("briefkit-build-b")
+    let a = try scratchFolder("briefkit-build-a"), b = try scratchFolder("briefkit-build-b")
     XCTAssertEqual(try brief(["build", "-o", a, "--formats", "pdf"]).status, 0)
     XCTAssertEqual(try brief(["build", "-o", b, "--formats", "pdf"], env: ["TZ": "Pacific/Auckland", "LANG": "ko_KR.UTF-8"]).status, 0)
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a + "/monthly.pdf")), try Data(contentsOf: URL(fileURLWithPath: b + "/monthly.pdf")))
@@ -79,7 +110,7 @@ final class BuildCommandTests: XCTestCase {
     // One job does everything in turn; more draw the chart files on a lane of their own and encode beside it.
     var listings: [[String: Data]] = []
     for jobs in ["1", "2", "4"] {
-      let dir = try Tools.scratchFolder("briefkit-build-jobs-\(jobs)")
+      let dir = try scratchFolder("briefkit-build-jobs-\(jobs)")
       let run = try brief(["build", "-o", dir, "--jobs", jobs])
       XCTAssertEqual(run.status, 0, run.stderr)
       var files: [String: Data] = [:]
@@ -92,7 +123,7 @@ final class BuildCommandTests: XCTestCase {
   }
 
   func testBadBriefsFailAtTheirLocationAndWriteNothing() throws {
-    let dir = try Tools.scratchFolder("briefkit-bad-brief")
+    let dir = try scratchFolder("briefkit-bad-brief")
     let cases: [(String, String)] = [
       ("---\ntitle: T\n---\n\nAbout {{no-such-estimate}} workers.\n", ":5:7: error: {{no-such-estimate}}: expected the id of an estimate"),
       ("---\ntitle: T\n---\n\n![Chart](chart:no-such-chart)\n", ":5:1: error: chart:no-such-chart: expected a chart id from the chart specs"),

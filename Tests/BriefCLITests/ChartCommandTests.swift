@@ -7,7 +7,7 @@ final class ChartCommandTests: XCTestCase {
   var dir = ""
 
   override func setUpWithError() throws {
-    dir = try Tools.scratchFolder("briefkit-cli")
+    dir = try scratchFolder("briefkit-cli")
     XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Tools.briefExecutable), "build brief first: swift build")
   }
 

@@ -8,7 +8,7 @@ final class ChartSpecsCommandTests: XCTestCase {
   let root = Tools.packageRoot
 
   override func setUpWithError() throws {
-    dir = try Tools.scratchFolder("briefkit-cli-specs")
+    dir = try scratchFolder("briefkit-cli-specs")
   }
 
   func brief(_ args: [String], env: [String: String]? = nil) throws -> Tools.Run {

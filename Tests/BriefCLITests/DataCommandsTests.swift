@@ -15,7 +15,7 @@ final class DataCommandsTests: XCTestCase {
     XCTAssertEqual(ok.status, 0, ok.stderr)
     XCTAssertEqual(ok.stdout + ok.stderr, "")
 
-    let dir = try Tools.scratchFolder("briefkit-check")
+    let dir = try scratchFolder("briefkit-check")
     for f in ["sources", "observations", "events", "rates"] {
       try FileManager.default.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(dir)/\(f).yaml")
     }

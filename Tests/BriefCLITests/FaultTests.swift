@@ -22,7 +22,7 @@ final class FaultTests: XCTestCase {
   }
 
   func testARunKilledAtAnyMomentLeavesOnlyWholeFiles() throws {
-    let dir = try Tools.scratchFolder("briefkit-kill")
+    let dir = try scratchFolder("briefkit-kill")
     // A first complete run, then runs killed (SIGKILL) after growing delays, each over the previous files.
     XCTAssertEqual(try Tools.run(Tools.briefExecutable, ["chart", "--all", "-o", dir, "--jobs", "1"], cwd: root).status, 0)
     for (i, delay) in [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0].enumerated() {
@@ -100,7 +100,7 @@ final class FaultTests: XCTestCase {
 
   func testAFullDiskIsExitThreeAndLeavesNothing() throws {
     guard getuid() == 0 else { throw XCTSkip("mounting a small tmpfs needs root") }
-    let mountPoint = try Tools.scratchFolder("briefkit-full")
+    let mountPoint = try scratchFolder("briefkit-full")
     guard try Tools.run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]).status == 0 else {
       throw XCTSkip("cannot mount a tmpfs here")
     }

@@ -8,7 +8,7 @@ final class RebuildTests: XCTestCase {
 
   /// A scratch project with the seeds, styles and brief, and a Makefile driving the built `brief`.
   func project() throws -> String {
-    let dir = try Tools.scratchFolder("briefkit make")  // a space in the path, to exercise escaping
+    let dir = try scratchFolder("briefkit make")  // a space in the path, to exercise escaping
     let fm = FileManager.default
     try fm.createDirectory(atPath: dir + "/seeds/briefs", withIntermediateDirectories: true)
     for f in ["sources", "observations", "events", "rates", "charts"] {
@@ -119,7 +119,7 @@ final class RebuildTests: XCTestCase {
   }
 
   func testManifestListsEveryOutputWithSizeChecksumAndInputs() throws {
-    let dir = try Tools.scratchFolder("briefkit-manifest")
+    let dir = try scratchFolder("briefkit-manifest")
     let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", dir, "--manifest", dir + "/m/manifest.json"], cwd: root)
     XCTAssertEqual(run.status, 0, run.stderr)
     let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/m/manifest.json"))
@@ -136,7 +136,7 @@ final class RebuildTests: XCTestCase {
   }
 
   func testDepfileEscapesPathsForMake() throws {
-    let dir = try Tools.scratchFolder("briefkit dep#files")
+    let dir = try scratchFolder("briefkit dep#files")
     let out = dir + "/out $x"
     let run = try Tools.run(Tools.briefExecutable, ["chart", "cn-work-visas", "-o", out, "--formats", "svg", "--depfile", dir + "/c.d"], cwd: root)
     XCTAssertEqual(run.status, 0, run.stderr)
@@ -145,10 +145,55 @@ final class RebuildTests: XCTestCase {
     XCTAssertTrue(dep.hasPrefix(escaped + ":"), dep)
   }
 
+  func testDepfileAndManifestAreNeitherAnOutputNorAnInputNorEachOther() throws {
+    let dir = try scratchFolder("briefkit-own-paths")
+    try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: "real")
+    try "id: ok\nkind: bars\ntitle: Fine\nbars: [{label: A, value: 1}]\n".write(toFile: dir + "/ok.yaml", atomically: false, encoding: .utf8)
+    func refused(_ args: [String], _ message: String, line: UInt = #line) throws {
+      let before = Tools.listing(dir)
+      let run = try Tools.run(Tools.briefExecutable, args, cwd: dir)
+      XCTAssertEqual(run.status, 2, run.stderr, line: line)
+      XCTAssertEqual(run.stderr, "brief: error: " + message + "\n", line: line)
+      XCTAssertEqual(Tools.listing(dir), before, "nothing is written", line: line)
+    }
+    try refused(
+      ["chart", "ok.yaml", "-o", "out", "--formats", "png", "--depfile", "./out//ok.png"],
+      "--depfile ./out//ok.png is the output out/ok.png, which it would overwrite: give it a path of its own")
+    try refused(
+      ["chart", "ok.yaml", "-o", "real", "--formats", "svg", "--manifest", dir + "/link/../link/ok.svg"],
+      "--manifest \(dir)/link/../link/ok.svg is the output real/ok.svg, which it would overwrite: give it a path of its own")
+    try refused(
+      ["chart", "ok.yaml", "-o", "out.pdf", "--depfile", "x/../out.pdf"],
+      "--depfile x/../out.pdf is the output out.pdf, which it would overwrite: give it a path of its own")
+    try refused(
+      ["chart", "ok.yaml", "-o", "out", "--manifest", "ok.yaml"],
+      "--manifest ok.yaml is the input ok.yaml, which it would overwrite: give it a path of its own")
+    try refused(
+      ["chart", "ok.yaml", "-o", "out", "--depfile", "a.d", "--manifest", dir + "/a.d"],
+      "--depfile a.d and --manifest \(dir)/a.d are the same file: give each a path of its own")
+    try refused(
+      ["chart", "ok.yaml", "-o", "out/a\tb.svg"],
+      "the output \"out/a\\u{9}b.svg\" has a control character (U+0009), which a depfile or make rule cannot name: choose a path without one")
+    try refused(
+      ["chart", "ok.yaml", "-o", "out", "--depfile", "a.d", "--depfile-target", "stamp\n"],
+      "--depfile-target \"stamp\\u{a}\" has a control character (U+000A), which a depfile or make rule cannot name: choose a path without one")
+    // An input with a line break in its name cannot be listed in a depfile; without one it is read as any other.
+    try FileManager.default.copyItem(atPath: dir + "/ok.yaml", toPath: dir + "/o\nk.yaml")
+    try refused(
+      ["chart", "o\nk.yaml", "-o", "out", "--depfile", "a.d"],
+      "the input \"o\\u{a}k.yaml\" has a control character (U+000A), which a depfile or make rule cannot name: choose a path without one")
+    let plain = try Tools.run(Tools.briefExecutable, ["chart", "o\nk.yaml", "-o", "plain", "--formats", "svg", "--manifest", "plain/m.json"], cwd: dir)
+    XCTAssertEqual(plain.status, 0, plain.stderr)
+    let fine = try Tools.run(Tools.briefExecutable, ["chart", "ok.yaml", "-o", "out", "--formats", "svg", "--depfile", "out/ok.d", "--manifest", "out/ok.json"], cwd: dir)
+    XCTAssertEqual(fine.status, 0, fine.stderr)
+    XCTAssertEqual(Tools.listing(dir + "/out"), ["ok.d", "ok.json", "ok.svg"])
+  }
+
   func testSVGAndPNGAreIdenticalAcrossProcessesTimeZonesAndLocalesAndJobs() throws {
     var sums: [String] = []
     for (tz, lang, jobs) in [("UTC", "C", "1"), ("Asia/Seoul", "ko_KR.UTF-8", "2"), ("America/New_York", "de_DE.UTF-8", "4")] {
-      let dir = try Tools.scratchFolder("briefkit-same")
+      let dir = try scratchFolder("briefkit-same")
       let run = try Tools.run(Tools.briefExecutable, ["chart", "--all", "-o", dir, "--jobs", jobs, "--manifest", dir + "/manifest.json"], environment: ["TZ": tz, "LANG": lang], cwd: root)
       XCTAssertEqual(run.status, 0, run.stderr)
       let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as? [[String: Any]] ?? []

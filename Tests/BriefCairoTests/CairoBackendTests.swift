@@ -20,7 +20,7 @@ final class CairoBackendTests: XCTestCase {
   }
 
   func write(_ bytes: [UInt8], _ name: String) throws -> String {
-    let dir = try Tools.scratchFolder()
+    let dir = try scratchFolder()
     let path = dir + "/" + name
     try OutputFile.write(bytes, to: path)
     return path
@@ -143,6 +143,33 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertThrowsError(try backend.png(barScene(title: "Label 𓀀"), options: OutputOptions())) { error in
       XCTAssertEqual("\(error)", "no installed font can draw 1 character of the text \"Label 𓀀\" (U+13000)")
     }
+  }
+
+  func testEveryFontFamilyOfAListMustBeInstalledAsFontconfigSpellsIt() throws {
+    let engine = try PangoTextEngine()
+    func families(_ names: [String], spans: [TextSpan] = []) -> String {
+      var style = self.style
+      style.font.families = names
+      do {
+        _ = try engine.measure("Workers 2024", style: style, spans: spans, maxWidth: nil)
+        return "ok"
+      } catch RenderError.unknownFontFamily(let family, let substitute, let installed) {
+        XCTAssertTrue(installed.contains("Inter") && installed.contains("NanumGothic") && installed.contains("DejaVu Sans"), "\(installed)")
+        XCTAssertFalse(installed.contains { ["Sans", "Serif", "Monospace", "System-ui"].contains($0) }, "generic names are not families: \(installed)")
+        XCTAssertEqual(installed, installed.sorted { $0.lowercased() < $1.lowercased() })
+        return "\(family) drawn in \(substitute ?? "nothing")"
+      } catch {
+        return "\(error)"
+      }
+    }
+    XCTAssertEqual(families(["Inter", "NanumGothic"]), "ok")
+    XCTAssertEqual(families(["inter", "Nanum Gothic", "DejaVuSans"]), "ok", "case and spaces do not count, as for fontconfig")
+    XCTAssertEqual(families(["나눔고딕"]), "ok", "a font's other family names count")
+    XCTAssertEqual(families(["NoSuchFont"]), "NoSuchFont drawn in DejaVu Sans")
+    XCTAssertEqual(families(["Inter", "NoSuchFallback"]), "NoSuchFallback drawn in DejaVu Sans", "fallbacks must be installed too")
+    XCTAssertEqual(families(["sans-serif"]), "sans-serif drawn in DejaVu Sans", "a generic name is no family")
+    XCTAssertEqual(families(["NoSuchFont"]), "NoSuchFont drawn in DejaVu Sans", "asked again, still an error")
+    XCTAssertEqual(families(["Inter"], spans: [TextSpan(start: 0, end: 7, monospace: true)]), "ok")
   }
 
   func testMeasurementMatchesAcrossCallsAndWrapsToWidth() throws {

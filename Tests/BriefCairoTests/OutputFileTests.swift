@@ -5,14 +5,14 @@ import XCTest
 
 final class OutputFileTests: XCTestCase {
   func testWritesAndLeavesNoTemporaryFiles() throws {
-    let dir = try Tools.scratchFolder()
+    let dir = try scratchFolder()
     XCTAssertEqual(try OutputFile.write([1, 2, 3], to: dir + "/a.bin"), .written)
     XCTAssertEqual(try OutputFile.read(dir + "/a.bin"), [1, 2, 3])
     XCTAssertEqual(Tools.listing(dir), ["a.bin"])
   }
 
   func testAnIdenticalFileIsNotRewritten() throws {
-    let dir = try Tools.scratchFolder()
+    let dir = try scratchFolder()
     let path = dir + "/a.bin"
     try OutputFile.write([1, 2, 3], to: path)
     let old = Date(timeIntervalSince1970: 1_000_000_000)
@@ -25,7 +25,7 @@ final class OutputFileTests: XCTestCase {
   }
 
   func testAnUnwritableFolderFailsClearlyAndKeepsTheOldFile() throws {
-    let dir = try Tools.scratchFolder()
+    let dir = try scratchFolder()
     let path = dir + "/a.bin"
     try OutputFile.write([9], to: path)
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir)

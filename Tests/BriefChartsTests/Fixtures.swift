@@ -87,7 +87,9 @@ enum Fixtures {
 
   /// The fixture dataset with its analysis.
   static func context() throws -> ChartContext {
-    switch DatasetLoader.load(directory: try write()) {
+    let dir = try write()
+    defer { Tools.remove(dir) }
+    switch DatasetLoader.load(directory: dir) {
     case .success(let d): return ChartContext(dataset: d)
     case .failure(let e): throw e
     }

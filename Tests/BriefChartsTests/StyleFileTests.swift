@@ -56,4 +56,39 @@ final class StyleFileTests: XCTestCase {
     XCTAssertEqual(error("numbers: {thousands: '.'}\n"), "s/x.yaml:1:10: error: numbers: expected a thousands separator that differs from the decimal mark, found both \".\"")
     XCTAssertTrue(error("fonts: [\n").hasPrefix("s/x.yaml:2:1: error: yaml: expected valid YAML"), error("fonts: [\n"))
   }
+
+  func testNumberSeparatorsComeFromAShortListAndAreNamedWhenNot() {
+    func error(_ numbers: String) -> String {
+      Fixtures.message { _ = try StyleFile.load("x", stylesDirectory: "s", read: self.read(["s/x.yaml": "numbers: \(numbers)\n"])) }
+    }
+    let thousands = "expected one of , . ' ’, a space (U+0020, U+00A0 no-break, U+2009 thin, U+202F narrow no-break) or nothing"
+    XCTAssertEqual(error("{thousands: \"\\n\"}"), "s/x.yaml:1:22: error: numbers.thousands: \(thousands), found \"\\u{a}\" (U+000A)")
+    XCTAssertEqual(error("{thousands: \"\\t\"}"), "s/x.yaml:1:22: error: numbers.thousands: \(thousands), found \"\\u{9}\" (U+0009)")
+    XCTAssertEqual(error("{thousands: \"\\u200B\"}"), "s/x.yaml:1:22: error: numbers.thousands: \(thousands), found \"\u{200B}\" (U+200B)")
+    XCTAssertEqual(error("{thousands: '5'}"), "s/x.yaml:1:22: error: numbers.thousands: \(thousands), found \"5\"")
+    XCTAssertEqual(error("{thousands: ', '}"), "s/x.yaml:1:22: error: numbers.thousands: \(thousands), found \", \" (U+002C U+0020)")
+    XCTAssertEqual(error("{decimal: '–'}"), "s/x.yaml:1:20: error: numbers.decimal: expected one of . , ·, found \"–\"")
+    XCTAssertEqual(error("{decimal: ''}"), "s/x.yaml:1:20: error: numbers.decimal: expected one of . , ·, found nothing")
+    XCTAssertEqual(error("{decimal: ' '}"), "s/x.yaml:1:20: error: numbers.decimal: expected one of . , ·, found \" \" (U+0020)")
+    // Every character of the lists loads, and is what labels get.
+    for t in NumberSeparators.thousands.characters {
+      let loaded = try? StyleFile.load("x", stylesDirectory: "s", read: read(["s/x.yaml": "numbers: {thousands: \"\(t)\", decimal: '·'}\n"]))
+      XCTAssertEqual(loaded?.style.localised("1,300.5"), "1\(t)300·5")
+    }
+    let none = try? StyleFile.load("x", stylesDirectory: "s", read: read(["s/x.yaml": "numbers: {thousands: '', decimal: '·'}\n"]))
+    XCTAssertEqual(none?.style.localised("1,300.5"), "1300·5")
+  }
+
+  func testAFileThatIsNotAStyleIsDescribedNeverQuoted() {
+    let passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    let message = Fixtures.message {
+      _ = try StyleFile.load("x", stylesDirectory: "s", read: self.read(["s/x.yaml": "extends: /etc/passwd\n", "/etc/passwd": passwd]))
+    }
+    XCTAssertEqual(
+      message,
+      "/etc/passwd:1:1: error: style: expected a mapping of style keys (extends, chart, fonts, colors, lines, numbers, dates, page), found a text")
+    XCTAssertFalse(message.contains("root:"), message)
+    let list = Fixtures.message { _ = try StyleFile.load("x", stylesDirectory: "s", read: self.read(["s/x.yaml": "- secret\n"])) }
+    XCTAssertTrue(list.hasSuffix("found a list"), list)
+  }
 }

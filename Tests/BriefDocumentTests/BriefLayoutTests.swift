@@ -87,6 +87,30 @@ final class BriefLayoutTests: XCTestCase {
     }
   }
 
+  func testOutlineTitlesShowHeadingsAsDrawnWithLiveNumbersAndWithoutNoteMarkers() throws {
+    let built = try build(
+      """
+      ---
+      title: Outline
+      ---
+
+      # Bribes of *about* {{bribe-sinuiju-2021-usd}} in `Sinuiju`
+
+      Text.
+
+      ## Low end {{bribe-sinuiju-2021-usd.low}} and {{bribe-construction-2021}}
+
+      More text.
+      """)
+    let titles = built.outline.map(\.title)
+    XCTAssertEqual(titles, ["1 Bribes of about 3,500–4,000 USD in Sinuiju", "1.1 Low end 3,500 and 1,300 USD", "Sources and methods"])
+    // The heading as drawn, its note markers (a thin space and the number) taken out, is the outline's title.
+    let drawn = try placedTexts(try XCTUnwrap(built.pages.first)).map(\.0.text).first { $0.hasPrefix("1  Bribes") }
+    let unmarked = try XCTUnwrap(drawn).replacingOccurrences(of: "\u{2009}1", with: "").replacingOccurrences(of: "\u{00A0}", with: " ")
+      .replacingOccurrences(of: "\u{2060}", with: "").replacingOccurrences(of: "1  ", with: "1 ")
+    XCTAssertEqual(unmarked, titles[0])
+  }
+
   func testTheDefaultBriefIsThreeToSixPagesAndLaidOutCleanly() throws {
     let text = try String(contentsOfFile: root + "/seeds/briefs/monthly.md", encoding: .utf8)
     let built = try build(text)

@@ -187,6 +187,38 @@ final class DatasetLoaderTests: XCTestCase {
     XCTAssertEqual(errors[2].found, "an unknown field 'destinaton'")
   }
 
+  func testCountsAreWholeAndNoBoundLeavesThemNothingOrOnlyZero() throws {
+    // One observation per line of `cases`: value, unit, and the expected part of its error (nil: fine).
+    let cases: [(String, String, String?)] = [
+      ("1300.5", "visas", "a whole number for visas (a count)"),
+      ("~1300.5", "visas", "a whole number for visas (a count)"),
+      ("1300.5..2000", "visas", "a whole number for visas (a count)"),
+      ("~1300..2000.5", "visas", "a whole number for visas (a count)"),
+      ("\"<=0.5\"", "workers", "a whole number for workers (a count)"),
+      ("\">2.5\"", "workers", "a whole number for workers (a count)"),
+      ("\"<0\"", "visas", "a value of at least 0 for visas"),
+      ("\"<0\"", "USD", "a value of at least 0 for USD"),
+      ("\">=-1\"", "workers", "a value of at least 0 for workers"),
+      ("\"<1\"", "visas", "\"0\" (a count of visas less than 1 can only be 0)"),
+      ("\"<=0\"", "visas", "\"0\" (a count of visas at most 0 can only be 0)"),
+      ("0", "visas", nil), ("~0", "visas", nil), ("\"<2\"", "visas", nil), ("\"<=1\"", "visas", nil),
+      ("\">=0\"", "visas", nil), ("1300..2000", "visas", nil), ("1300.5", "USD", nil), ("\"<0.5\"", "USD", nil),
+    ]
+    let observations = cases.enumerated().map { k, c in
+      let measure = c.1 == "USD" ? "bribe" : c.1 == "visas" ? "work-visas" : "workers"
+      return "- {id: o\(k), measure: \(measure), value: \(c.0), unit: \(c.1), period: 2021, source: src-a}\n"
+    }.joined()
+    let data = try TestDataset(observations: observations)
+    defer { data.remove() }
+    let errors = data.errors()
+    let byLine = Dictionary(errors.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+    XCTAssertEqual(errors.count, cases.filter { $0.2 != nil }.count, errors.map(\.description).joined(separator: "\n"))
+    for (k, c) in cases.enumerated() {
+      XCTAssertEqual(byLine[k + 1]?.expected, c.2, "value \(c.0) \(c.1)")
+      if c.2 != nil { XCTAssertEqual(byLine[k + 1]?.field, "value") }
+    }
+  }
+
   func testUnitsOfOffersPromisesAndContractTerms() throws {
     let data = try TestDataset(
       observations: """

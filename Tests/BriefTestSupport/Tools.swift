@@ -38,7 +38,8 @@ public enum Tools {
     return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  /// A new empty folder under the system's temporary folder.
+  /// A new empty folder under the system's temporary folder, which the caller removes; in a
+  /// test, `XCTestCase.scratchFolder(_:)` removes it when the test ends.
   public static func scratchFolder(_ name: String = "briefkit-test") throws -> String {
     let path = NSTemporaryDirectory() + "/\(name)-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

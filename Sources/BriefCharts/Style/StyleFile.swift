@@ -38,6 +38,9 @@ public enum StyleFile {
   /// The built-in style names, each a file in the styles folder.
   public static let builtIn = ["default", "print", "slides"]
 
+  /// The keys of a style file.
+  static let sections = ["extends", "chart", "fonts", "colors", "lines", "numbers", "dates", "page"]
+
   /// Loads a style by name (`default` -> `DIR/default.yaml`) or by path (anything with a `/` or ending in `.yaml`).
   public static func load(_ nameOrPath: String, stylesDirectory: String, read: (String) throws -> String) throws -> Loaded {
     var chain: [String] = []
@@ -59,7 +62,11 @@ public enum StyleFile {
     let text = try read(file)
     let (reader, root) = try YAMLReader.parse(text, file: file)
     guard let root, !root.isNull else { return Loaded(style: .standard, page: .a4, files: [file]) }
-    let top = try reader.fields(root, "", allowed: ["extends", "chart", "fonts", "colors", "lines", "numbers", "dates", "page"])
+    // `extends` may name any file (`/etc/passwd`): what is not a mapping is described by its shape, never quoted.
+    guard case .mapping = root else {
+      throw reader.error(root, "style", expected: "a mapping of style keys (\(sections.joined(separator: ", ")))", found: shape(of: root))
+    }
+    let top = try reader.fields(root, "", allowed: sections)
     var base = Loaded(style: .standard, page: .a4, files: [])
     if let ext = top.first(where: { $0.key == "extends" }) {
       base = try load(try reader.string(ext.value, "extends"), stylesDirectory: dir, read: read, chain: &chain)
@@ -71,6 +78,16 @@ public enum StyleFile {
       try applyPage(node, to: &page, reader: reader)
     }
     return Loaded(style: style, page: page, files: base.files + [file])
+  }
+
+  /// What a node is, without what it says: "a text", "a list".
+  static func shape(of node: Node) -> String {
+    switch node {
+    case .scalar: return "a text"
+    case .sequence: return "a list"
+    case .mapping: return "a mapping"
+    case .alias: return "an alias"
+    }
   }
 
   /// Reads the `page` section: size (A4, Letter or WxH), margins, body-size, justify, heading-numbers.
@@ -155,13 +172,11 @@ public enum StyleFile {
         for f in try r.fields(node, at, allowed: ["thousands", "decimal"]) {
           let p = r.path(at, f.key)
           let text = try r.string(f.value, p)
-          guard text.count <= 1, !text.contains(where: \.isNumber) else {
-            throw r.error(f.value, p, expected: "one character that is not a digit, or nothing")
+          let allowed = f.key == "thousands" ? NumberSeparators.thousands : NumberSeparators.decimal
+          guard allowed.accepts(text) else {
+            throw r.error(f.value, p, expected: allowed.description, found: NumberSeparators.describe(text))
           }
-          if f.key == "thousands" { style.thousandsSeparator = text } else {
-            guard !text.isEmpty else { throw r.error(f.value, p, expected: "a decimal mark") }
-            style.decimalMark = text
-          }
+          if f.key == "thousands" { style.thousandsSeparator = text } else { style.decimalMark = text }
         }
         guard style.thousandsSeparator != style.decimalMark else {
           throw r.error(node, at, expected: "a thousands separator that differs from the decimal mark", found: "both \"\(style.decimalMark)\"")
