@@ -1,6 +1,6 @@
 // libFuzzer target: the dataset loader (YAMLDocument.parse included). The input (after its first
-// byte, which chooses the file) replaces one of the four files of a small valid dataset; the
-// other three stay, so cross-checks and the analysis run too. Built by fuzz/build.sh.
+// byte, which chooses the file) replaces one of the five files of a small valid dataset; the
+// others stay, so cross-checks and the analysis run too. Built by fuzz/build.sh.
 import BriefModel
 import Foundation
 
@@ -8,7 +8,7 @@ import Foundation
 public func fuzzDataset(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = UnsafeBufferPointer(start: data, count: size)
   // The files are given from memory: the loader reads them through `contents`, as from disk.
-  let names = ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml"]
+  let names = ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml", "vocabulary.yaml"]
   let replaced = "fuzz/" + names[Int(bytes.first ?? 0) % names.count]
   let input = Data(bytes.dropFirst())
   let (dataset, errors) = DatasetLoader.loadCollectingErrors(directory: "fuzz") { path in
@@ -53,6 +53,19 @@ let fuzzDatasetFiles: [String: Data] = {
         period: 2010
         destination: Russia
         source: src-a
+      """,
+    "vocabulary.yaml": """
+      measures:
+        - {id: bribe, label: "Bribe in {place}", dimension: money, nature: stock}
+        - {id: wage, label: "Wage in {place}", dimension: money-per-period, nature: stock}
+        - {id: wage-share-kept, label: "Share of wages kept in {place}", dimension: percent, nature: stock}
+        - {id: workers, label: "Workers in {place}", dimension: count, units: [workers], nature: stock}
+      units:
+        - {id: workers, singular: worker}
+      places:
+        - {id: Russia, kind: country, code: ru, aliases: [RU]}
+        - {id: China, kind: country, code: cn}
+        - {id: Vladivostok, kind: city, parent: Russia}
       """,
     "events.yaml": """
       - id: event-a

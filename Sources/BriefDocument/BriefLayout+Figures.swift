@@ -177,11 +177,12 @@ extension BriefLayout {
 
   /// `{{table:MEASURE}}`: every observation of a measure with its value, period, place and source.
   func generatedTable(_ name: String, at location: SourceLocation, state: inout BuildState) throws -> ([[Inline]], [[[Inline]]], String) {
-    guard let context = compiler.context, let measure = Measure(rawValue: name) else {
+    guard let context = compiler.context, context.dataset.vocabulary.measure(name) != nil else {
+      let known = compiler.context?.dataset.vocabulary.measures.map(\.id) ?? []
       throw DatasetError(
-        at: location, field: "table:\(name)", expected: "a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")))",
-        found: "\"\(name)\"")
+        at: location, field: "table:\(name)", expected: "a measure (\(known.joined(separator: ", ")))", found: "\"\(name)\"")
     }
+    let measure = Measure(name)
     let observations = context.dataset.observations.filter { $0.measure == measure }
       .sorted { ($0.period.earliest?.ordinal ?? Int.min, $0.id) < ($1.period.earliest?.ordinal ?? Int.min, $1.id) }
     guard !observations.isEmpty else {

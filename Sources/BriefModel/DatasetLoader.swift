@@ -1,10 +1,11 @@
 import Foundation
 import Yams
 
-/// Loads the dataset's four YAML files and validates them, collecting every problem.
+/// Loads the dataset's YAML files and validates them, collecting every problem.
 ///
-/// Each file holds a YAML sequence of mappings, one per entry:
-/// `sources.yaml`, `observations.yaml`, `events.yaml` and `rates.yaml`.
+/// `vocabulary.yaml` declares the measures, count units and places the others use (a mapping of
+/// three lists); `sources.yaml`, `observations.yaml`, `events.yaml` and `rates.yaml` each hold a
+/// YAML sequence of mappings, one per entry.
 /// Loading never stops at the first problem: every syntax error, wrong type,
 /// missing or unknown field, bad value, unknown reference and duplicate id is
 /// reported, each at its file, line and column.
@@ -26,6 +27,8 @@ public enum DatasetLoader {
     public static let events = "events.yaml"
     /// Exchange rates.
     public static let rates = "rates.yaml"
+    /// Measures, count units and places.
+    public static let vocabulary = "vocabulary.yaml"
   }
 
   /// Loads and validates `directory`; fails with every problem found.
@@ -47,6 +50,8 @@ public enum DatasetLoader {
     func path(_ name: String) -> String {
       directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
+    dataset.vocabulary = reader.vocabulary(path: path(FileName.vocabulary), contents: contents)
+    reader.vocabulary = dataset.vocabulary
     for entry in reader.entries(path: path(FileName.sources), collection: "sources", contents: contents) {
       if let source = reader.source(entry) { dataset.sources.append(source) }
     }
@@ -80,6 +85,8 @@ struct Entry {
 /// Reads entries and fields, accumulating errors instead of throwing.
 struct EntryReader {
   var errors: [DatasetError] = []
+  /// The measures, units and places entries are checked against.
+  var vocabulary = Vocabulary()
   /// Every id with where it was declared, for duplicate checks.
   var idLocations: [(id: String, location: SourceLocation)] = []
   /// Every source reference with the location of its value.
@@ -101,21 +108,34 @@ struct EntryReader {
 
   static func isNull(_ node: Node) -> Bool { node.isNull }
 
-  /// The entries of a file: a list of mappings.
-  mutating func entries(path: String, collection: String, contents: (String) -> Data?) -> [Entry] {
+  /// The root of a file, or nil (with the error recorded) when it cannot be read or is empty.
+  mutating func root(path: String, collection: String, contents: (String) -> Data?) -> Node? {
     let document: YAMLDocument
     switch YAMLDocument.read(path: path, contents: contents) {
     case .success(let value): document = value
     case .failure(let error):
       errors.append(error)
-      return []
+      return nil
     }
-    let fileStart = SourceLocation(file: path, line: 1, column: 1)
     guard let root = document.root else {
       errors.append(
-        DatasetError(at: fileStart, field: collection, expected: "a list of \(collection)", found: "an empty file"))
-      return []
+        DatasetError(
+          at: SourceLocation(file: path, line: 1, column: 1), field: collection, expected: "a list of \(collection)",
+          found: "an empty file"))
+      return nil
     }
+    return root
+  }
+
+  /// The entries of a file: a list of mappings.
+  mutating func entries(path: String, collection: String, contents: (String) -> Data?) -> [Entry] {
+    guard let root = root(path: path, collection: collection, contents: contents) else { return [] }
+    return entries(root, path: path, collection: collection)
+  }
+
+  /// The entries of a list of mappings.
+  mutating func entries(_ root: Node, path: String, collection: String) -> [Entry] {
+    let fileStart = SourceLocation(file: path, line: 1, column: 1)
     guard case .sequence(let sequence) = root else {
       report(root, or: fileStart, collection, "a list of \(collection) (entries starting with '- ')", Self.describe(root))
       return []
@@ -178,9 +198,10 @@ struct EntryReader {
     return (text, location)
   }
 
-  /// A list of texts; a missing field is an empty list.
-  mutating func strings(_ entry: Entry, _ key: String, expected: String) -> [String] {
+  /// A list of texts; a missing field is an empty list; with `scalarAllowed`, one text is a list of one.
+  mutating func strings(_ entry: Entry, _ key: String, expected: String, scalarAllowed: Bool = false) -> [String] {
     guard let (node, _) = entry.value(key), !Self.isNull(node) else { return [] }
+    if scalarAllowed, case .scalar(let scalar) = node { return [scalar.string.trimmingWhitespace()] }
     guard case .sequence(let sequence) = node else {
       report(node, or: entry.location, key, expected, Self.describe(node))
       return []
@@ -293,11 +314,15 @@ struct EntryReader {
   mutating func observation(_ entry: Entry) -> Observation? {
     checkKnownFields(entry, Self.observationFields)
     let id = self.id(entry)
-    var measure: Measure?
+    var measure: MeasureDefinition?
     if let (text, location) = string(entry, "measure") {
-      measure = Measure(rawValue: text)
+      measure = vocabulary.measure(text)
       if measure == nil {
-        errors.append(DatasetError(at: location, field: "measure", expected: Measure.knownDescription, found: "\"\(text)\""))
+        errors.append(
+          DatasetError(
+            at: location, field: "measure",
+            expected: "a measure declared in vocabulary.yaml" + Suggestion.didYouMean(text, among: vocabulary.measures.map(\.id)),
+            found: "\"\(text)\""))
       }
     }
     let value = reportedValue(entry, "value")
@@ -305,7 +330,7 @@ struct EntryReader {
     var unitLocation = entry.location
     if let (text, location) = string(entry, "unit") {
       unitLocation = location
-      unit = Unit(text)
+      unit = Unit(text, countNouns: vocabulary.units)
       if unit == nil {
         if Unit.looksLikeCurrency(text) {
           errors.append(
@@ -315,14 +340,27 @@ struct EntryReader {
                 + "), optionally per day/week/month/year",
               found: "\"\(text)\""))
         } else {
-          errors.append(DatasetError(at: location, field: "unit", expected: Unit.knownUnitsDescription, found: "\"\(text)\""))
+          errors.append(
+            DatasetError(
+              at: location, field: "unit",
+              expected: Unit.knownUnitsDescription(countNouns: vocabulary.units) + Suggestion.didYouMean(text, among: vocabulary.units.map(\.id)),
+              found: "\"\(text)\""))
         }
       }
     }
     let period = date(entry, "period")
-    let origin = string(entry, "origin", required: false)?.0
-    let destination = string(entry, "destination", required: false)?.0
-    let destinationPlace = string(entry, "destination-place", required: false)?.0
+    let origins = place(entry, "origin")
+    let destinations = place(entry, "destination")
+    let destinationPlaces = place(entry, "destination-place")
+    for (key, places) in [("destination", destinations), ("destination-place", destinationPlaces)] where places.count > 1 {
+      report(entry.value(key)?.0, or: entry.location, key, "one place", "a list of \(places.count)")
+    }
+    let destination = destinations.first, destinationPlace = destinationPlaces.first
+    if let destination, let destinationPlace, !vocabulary.place(destinationPlace, isWithin: destination) {
+      report(
+        entry.value("destination-place")?.0, or: entry.location, "destination-place", "a place inside the destination \(destination)",
+        "\"\(destinationPlace)\"")
+    }
     let sector = string(entry, "sector", required: false)?.0
     let job = string(entry, "job", required: false)?.0
     let relativeTo = string(entry, "relative-to", required: false)?.0
@@ -334,7 +372,7 @@ struct EntryReader {
       return nil
     }
     // The unit must suit the measure.
-    if let expected = Validator.expectedUnit(for: measure, unit: unit) {
+    if let expected = measure.problem(with: unit) {
       errors.append(DatasetError(at: unitLocation, field: "unit", expected: expected, found: "\"\(unit)\""))
     }
     // The value must suit its unit: natural limits, and whole numbers for counts.
@@ -346,7 +384,7 @@ struct EntryReader {
     }
     if case .percent = unit { limited.isPercent = true }
     return Observation(
-      id: id, measure: measure, value: limited, unit: unit, period: period, origin: origin,
+      id: id, measure: Measure(measure.id), value: limited, unit: unit, period: period, origins: origins,
       destination: destination, destinationPlace: destinationPlace, sector: sector, job: job,
       relativeTo: relativeTo, source: source, attribution: attribution, note: note, location: entry.location)
   }
@@ -359,7 +397,7 @@ struct EntryReader {
     let date = self.date(entry, "date")
     let title = string(entry, "title")?.0
     let category = string(entry, "category", required: false)?.0
-    let places = strings(entry, "places", expected: "a list of places")
+    let places = place(entry, "places")
     let source = sourceRef(entry)
     let note = string(entry, "note", required: false)?.0
     guard let id, let date, let title, let source else { return nil }

@@ -41,7 +41,7 @@ public struct ExchangeRate: Hashable, Sendable {
   public var value: Double? { rate.estimate ?? rate.interval.midpoint }
 }
 
-/// The whole dataset: sources, observations, events and exchange rates.
+/// The whole dataset: its vocabulary, sources, observations, events and exchange rates.
 public struct Dataset: Hashable, Sendable {
   /// Sources by declaration order.
   public var sources: [Source]
@@ -51,12 +51,15 @@ public struct Dataset: Hashable, Sendable {
   public var events: [Event]
   /// Exchange rates by declaration order.
   public var rates: [ExchangeRate]
+  /// The measures, count units and places the entries use.
+  public var vocabulary: Vocabulary
 
   /// Creates a dataset.
   public init(
     sources: [Source] = [], observations: [Observation] = [], events: [Event] = [],
-    rates: [ExchangeRate] = []
+    rates: [ExchangeRate] = [], vocabulary: Vocabulary = Vocabulary()
   ) {
+    self.vocabulary = vocabulary
     self.sources = sources
     self.observations = observations
     self.events = events

@@ -55,18 +55,25 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
   /// A length of time.
   case duration(TimePeriod)
 
-  /// The count nouns the dataset accepts.
-  public static let countNouns = ["workers", "people", "visas", "groups", "defectors"]
-
-  /// Every accepted spelling, for error messages.
-  public static var knownUnitsDescription: String {
-    "a unit: " + countNouns.joined(separator: ", ")
-      + ", %, times, years, months, days, a currency (" + Currency.allCases.map(\.rawValue).joined(separator: ", ")
+  /// Every accepted spelling, for error messages: the vocabulary's count units and the fixed ones.
+  public static func knownUnitsDescription(countNouns: [CountUnit]) -> String {
+    "a unit: " + countNouns.map(\.id).joined(separator: ", ")
+      + (countNouns.isEmpty ? "" : ", ") + "%, times, years, months, days, a currency (" + Currency.allCases.map(\.rawValue).joined(separator: ", ")
       + ") or a currency per day/week/month/year such as USD/month"
   }
 
-  /// Parses the dataset spelling; `nil` if unknown.
-  public init?(_ text: String) {
+  /// Parses the dataset spelling with the vocabulary's count units (a singular means its plural);
+  /// `nil` if unknown.
+  public init?(_ text: String, countNouns: [CountUnit]) {
+    if let noun = countNouns.first(where: { $0.id == text || $0.singular == text }) {
+      self = .count(noun.id)
+      return
+    }
+    self.init(fixed: text)
+  }
+
+  /// Parses a unit that is not a count noun: %, times, a duration, a currency, a currency per period.
+  init?(fixed text: String) {
     switch text {
     case "%", "percent": self = .percent
     case "times", "ratio": self = .ratio
@@ -75,10 +82,6 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     case "weeks", "week": self = .duration(.week)
     case "days", "day": self = .duration(.day)
     default:
-      if Unit.countNouns.contains(text) {
-        self = .count(text)
-        return
-      }
       let parts = text.split(separator: "/", omittingEmptySubsequences: false)
       guard (1...2).contains(parts.count), let currency = Currency(rawValue: String(parts[0])) else {
         return nil

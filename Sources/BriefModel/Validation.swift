@@ -1,4 +1,4 @@
-/// Checks that span entries: ids, references, and units that suit measures.
+/// Checks that span entries: ids and references.
 public enum Validator {
   /// Duplicate ids and unknown source ids, given where each was written.
   static func crossCheck(
@@ -27,43 +27,5 @@ public enum Validator {
           found: "\"\(id)\""))
     }
     return errors
-  }
-
-  /// What unit a measure needs, or `nil` when `unit` suits it.
-  public static func expectedUnit(for measure: Measure, unit: Unit) -> String? {
-    switch (measure, unit) {
-    case (.workers, .count), (.workersPlanned, .count), (.selected, .count), (.departed, .count),
-      (.workVisas, .count), (.groupSize, .count), (.defections, .count):
-      return nil
-    case (.workers, _), (.workersPlanned, _), (.selected, _), (.departed, _), (.workVisas, _),
-      (.groupSize, _), (.defections, _):
-      return "a count unit (" + Unit.countNouns.joined(separator: ", ") + ") for \(measure.rawValue)"
-    case (.wage, .money(_, per: .some)), (.wagePromised, .money(_, per: .some)),
-      (.remittanceQuota, .money(_, per: .some)):
-      return nil
-    case (.wage, _), (.wagePromised, _), (.remittanceQuota, _):
-      return "money per period (such as USD/month) for \(measure.rawValue)"
-    case (.bribe, .money(_, per: nil)):
-      return nil
-    case (.bribe, _):
-      return "a currency (a one-off amount such as USD) for bribe"
-    case (.bribeOffered, .money(_, per: nil)), (.bribeOffered, .duration):
-      return nil
-    case (.bribeOffered, _):
-      return "a currency (a one-off amount such as USD) or a length of expected pay (such as months) for bribe-offered"
-    case (.workVisaGrowth, .percent), (.wageShareKept, .percent):
-      return nil
-    case (.workVisaGrowth, _), (.wageShareKept, _):
-      return "% for \(measure.rawValue)"
-    case (.bribeRatio, .ratio):
-      return nil
-    case (.bribeRatio, _):
-      return "times for bribe-ratio"
-    case (.dispatchDuration, .duration), (.contractTerm, .duration), (.selectionTime, .duration),
-      (.replacementTime, .duration), (.recruitAge, .duration):
-      return nil
-    case (.dispatchDuration, _), (.contractTerm, _), (.selectionTime, _), (.replacementTime, _), (.recruitAge, _):
-      return "a duration (years, months, weeks or days) for \(measure.rawValue)"
-    }
   }
 }

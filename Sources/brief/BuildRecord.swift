@@ -28,7 +28,10 @@ struct BuildRecord {
 
   /// The files of a dataset folder.
   static func datasetFiles(_ dir: String) -> [String] {
-    [DatasetLoader.FileName.sources, DatasetLoader.FileName.observations, DatasetLoader.FileName.events, DatasetLoader.FileName.rates]
+    [
+      DatasetLoader.FileName.vocabulary, DatasetLoader.FileName.sources, DatasetLoader.FileName.observations,
+      DatasetLoader.FileName.events, DatasetLoader.FileName.rates,
+    ]
       .map { "\(dir)/\($0)" }
   }
 

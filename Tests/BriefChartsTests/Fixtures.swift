@@ -82,6 +82,7 @@ enum Fixtures {
     for (name, text) in [("sources", sources), ("observations", observations), ("events", events), ("rates", "[]\n")] {
       try text.write(toFile: "\(dir)/\(name).yaml", atomically: true, encoding: .utf8)
     }
+    try FileManager.default.copyItem(atPath: Tools.packageRoot + "/seeds/vocabulary.yaml", toPath: dir + "/vocabulary.yaml")
     return dir
   }
 

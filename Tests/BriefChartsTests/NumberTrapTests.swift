@@ -133,7 +133,7 @@ final class NumberTrapTests: XCTestCase {
     for value in ["0", "-0", "1000000000000000", "~1000000000000000", "0..1000000000000000", "0.000000000000001", "~0", ">=0", "1"] {
       let dir = try Tools.scratchFolder("briefkit-edge")
       defer { try? FileManager.default.removeItem(atPath: dir) }
-      for f in ["sources", "events", "rates"] {
+      for f in ["vocabulary", "sources", "events", "rates"] {
         try FileManager.default.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(dir)/\(f).yaml")
       }
       // Percentages keep theirs (they are limited to 0–100); every other value becomes `value`.

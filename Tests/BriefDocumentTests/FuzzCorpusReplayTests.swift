@@ -49,7 +49,7 @@ final class FuzzCorpusReplayTests: XCTestCase {
 
   func testDatasetInputs() throws {
     let root = Tools.packageRoot
-    let names = ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml"]
+    let names = ["observations.yaml", "sources.yaml", "events.yaml", "rates.yaml", "vocabulary.yaml"]
     for (name, bytes) in inputs("FuzzDataset") {
       _ = YAMLDocument.parse(text: text(bytes.dropFirst()), file: "fuzz.yaml")
       let dir = try Tools.scratchFolder("briefkit-fuzz-replay")

@@ -37,15 +37,23 @@ struct TestDataset {
 
     """
 
+  /// The seeds' vocabulary: every measure, count unit and place the seeds use.
+  static let vocabulary: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return (try? String(contentsOf: url.appendingPathComponent("seeds/vocabulary.yaml"), encoding: .utf8)) ?? ""
+  }()
+
   /// Creates the directory with the given file contents (defaults for those not given).
   init(
     sources: String = TestDataset.sources, observations: String = "[]\n", events: String = "[]\n",
-    rates: String = TestDataset.rates
+    rates: String = TestDataset.rates, vocabulary: String = TestDataset.vocabulary
   ) throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "briefmodel-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     directory = url.path
+    try write("vocabulary.yaml", vocabulary)
     try write("sources.yaml", sources)
     try write("observations.yaml", observations)
     try write("events.yaml", events)

@@ -30,7 +30,7 @@ public enum Analysis {
     let terms = contractTerms(dataset)
     result.series.append(contentsOf: terms.series)
     result.estimates += terms.estimates
-    result.conflicts = conflicts(dataset)
+    (result.conflicts, result.agreements) = Comparisons.compare(dataset)
     return result
   }
 
@@ -135,6 +135,8 @@ public struct AnalysisResult: Hashable, Sendable {
   public var series: [Series] = []
   /// Disagreements between sources.
   public var conflicts: [Conflict] = []
+  /// Figures from different sources for the same measure, place and time that can both be true.
+  public var agreements: [Agreement] = []
 
   /// Creates an empty result.
   public init() {}

@@ -51,9 +51,17 @@ public enum StatsReport {
       var summary: String
       var repeats: Int
     }
+    struct AgreementDTO: Encodable {
+      var id: String
+      var measure: String
+      var observations: [String]
+      var sources: [String]
+      var summary: String
+    }
     struct Top: Encodable {
       var estimates: [EstimateDTO]
       var conflicts: [ConflictDTO]
+      var agreements: [AgreementDTO]
     }
     let top = Top(
       estimates: result.estimates.map {
@@ -67,6 +75,9 @@ public enum StatsReport {
           id: $0.id, measure: $0.measure.rawValue, destination: $0.destination, observations: $0.observations,
           sources: $0.sources, unit: $0.unit, lows: $0.intervals.map { round($0.low) },
           highs: $0.intervals.map { round($0.high) }, summary: $0.summary, repeats: $0.repeats)
+      },
+      agreements: result.agreements.map {
+        AgreementDTO(id: $0.id, measure: $0.measure.rawValue, observations: $0.observations, sources: $0.sources, summary: $0.summary)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -99,6 +110,14 @@ public enum StatsReport {
       for conflict in result.conflicts {
         lines.append(conflict.id)
         lines.append("    " + conflict.summary)
+      }
+    }
+    if !result.agreements.isEmpty {
+      lines.append("")
+      lines.append("AGREEING FIGURES")
+      for agreement in result.agreements {
+        lines.append(agreement.id)
+        lines.append("    " + agreement.summary)
       }
     }
     return lines.joined(separator: "\n") + "\n"

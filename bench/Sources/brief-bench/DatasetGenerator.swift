@@ -4,12 +4,12 @@ import Foundation
 ///
 /// Copy `c` of an observation gets the id `ID-gC` and its period's years moved
 /// back by `c % 10`, so the copies spread over ten years instead of all
-/// claiming the same quantity and period. Sources, events and rates are the seeds'.
+/// claiming the same quantity and period. The vocabulary, sources, events and rates are the seeds'.
 enum DatasetGenerator {
   /// With `trim`, the optional `note` and `attribution` fields are left out, so more observations fit the loader's 8 MiB file limit.
   static func write(directory: String, observations target: Int, trim: Bool = false, seeds: String = "seeds") throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    for name in ["sources.yaml", "events.yaml", "rates.yaml"] {
+    for name in ["vocabulary.yaml", "sources.yaml", "events.yaml", "rates.yaml"] {
       let dst = "\(directory)/\(name)"
       try? FileManager.default.removeItem(atPath: dst)
       try FileManager.default.copyItem(atPath: "\(seeds)/\(name)", toPath: dst)
