@@ -298,6 +298,6 @@ final class TimelineTests: XCTestCase {
       XCTAssertTrue(message.contains("do not fit"), message)
       XCTAssertTrue(message.contains("points of chart height"), message)
     }
-    XCTAssertNil(TimelineEvent(label: "Any time", date: EDTFDate(.interval(start: nil, end: nil))))
+    XCTAssertNil(TimelineEvent(label: "Any time", date: EDTFDate(.interval(start: .open, end: .open))))
   }
 }
