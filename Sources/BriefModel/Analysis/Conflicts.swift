@@ -2,7 +2,8 @@ extension Analysis {
   /// Statistic 8: sources that disagree.
   ///
   /// Two observations conflict when they have the same measure, destination and
-  /// sector, overlapping periods, different sources, and intervals (in a common
+  /// sector, periods that may coincide (``EDTFDate/mayCoincide(with:)``: an approximate
+  /// or uncertain date widened by a unit of its span), different sources, and intervals (in a common
   /// unit) that do not overlap. Like is compared with like through the measure: a
   /// `contract-term` (one contract) is never set against a `dispatch-duration`
   /// (the whole stay, renewals included), a `wage-promised` never against a `wage`,
@@ -51,7 +52,7 @@ extension Analysis {
         let ra = reports[x].report
         for y in (x + 1)..<reports.count {
           let rb = reports[y].report
-          guard ra.unit == rb.unit, ra.source != rb.source, ra.period.overlaps(rb.period), !ra.interval.overlaps(rb.interval) else { continue }
+          guard ra.unit == rb.unit, ra.source != rb.source, ra.period.mayCoincide(with: rb.period), !ra.interval.overlaps(rb.interval) else { continue }
           // Reports are in order of first appearance, so their first observations are in dataset order.
           let (i, j) = (reports[x].members[0], reports[y].members[0])
           let (a, b) = (observations[i], observations[j])
