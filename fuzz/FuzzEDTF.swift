@@ -10,10 +10,30 @@ public func fuzzEDTF(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(earliest <= latest, "\(text): \(earliest) after \(latest)")
     _ = earliest.days(to: latest)
   }
+  // Widening for comparisons only ever adds days, and keeps them ordered.
+  if let earliest = date.earliest, let widened = date.widenedEarliest {
+    precondition(widened <= earliest, "\(text): widened start \(widened) after \(earliest)")
+  }
+  if let latest = date.latest, let widened = date.widenedLatest {
+    precondition(latest <= widened, "\(text): widened end \(widened) before \(latest)")
+  }
+  if let a = date.widenedEarliest, let b = date.widenedLatest {
+    precondition(a <= b, "\(text): widened \(a) after \(b)")
+  }
+  precondition((date.earliest == nil) == (date.widenedEarliest == nil), "\(text): an end appears or vanishes when widened")
+  precondition((date.latest == nil) == (date.widenedLatest == nil), "\(text): an end appears or vanishes when widened")
+  for point in date.points {
+    precondition(point.earliest <= point.latest, "\(text): a point's days out of order")
+    precondition((0...9999).contains(point.year), "\(text): year \(point.year)")
+    _ = point.displayText
+  }
+  if case .interval(let start, let end) = date.form {
+    precondition(start.point != nil || end.point != nil, "\(text): an interval without a date")
+  }
+  if let year = date.referenceYear { precondition((0...9999).contains(year), "\(text): reference year \(year)") }
   _ = date.displayText
   _ = date.isQualified
-  _ = date.referenceYear
-  _ = date.overlaps(date)
+  precondition(date.overlaps(date) && date.mayCoincide(with: date), "\(text): does not overlap itself")
   precondition((try? EDTFDate.parse(date.description)) == date, "\(text) -> \(date.description) does not parse back")
   return 0
 }

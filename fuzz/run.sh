@@ -28,7 +28,10 @@ seed() {
         while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/value-$i"; done ;;
     FuzzEDTF)
       sed -n 's/^ *\(period\|date\|published\): *"\{0,1\}\([^"]*\)"\{0,1\} *$/\2/p' seeds/*.yaml |
-        while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/date-$i"; done ;;
+        while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/date-$i"; done
+      # Every example of the EDTF test list, accepted or not (the second field of each line).
+      grep -v '^#' Tests/BriefModelTests/EDTFExamples.txt | awk -F'|' 'NF == 6 { gsub(/^ +| +$/, "", $2); print $2 }' |
+        while IFS= read -r v; do i=$((i + 1)); printf '%s' "$v" > "$dir/example-$i"; done ;;
     FuzzDataset)
       # The first byte chooses the file the input replaces: 0 observations, 1 sources, 2 events, 3 rates.
       local n=0

@@ -28,6 +28,9 @@ public struct TimelineEvent: Equatable, Sendable {
   public var openStart: Bool
   /// The date is open after `end` ("since 2024").
   public var openEnd: Bool
+  /// An open end is one the source does not give (`1985/`, "end unknown"), not one
+  /// that goes on (`1985/..`); both are drawn as dashed arrows, the words differ.
+  public var endsUnknown: Bool = false
 
   public init(
     label: String, start: Day, end: Day? = nil, isApproximate: Bool = false, isUncertain: Bool = false,
@@ -49,31 +52,27 @@ public struct TimelineEvent: Equatable, Sendable {
   /// A half-open interval (`../2021-04`, `2024/..`) keeps the days of its known end
   /// and marks the other end open. Returns `nil` for a date open at both ends.
   public init?(label: String, date: EDTFDate) {
-    let approximate: Bool, uncertain: Bool
-    switch date.form {
-    case .single(let p):
-      approximate = p.isApproximate
-      uncertain = p.isUncertain
-    case .interval(let s, let e):
-      approximate = (s?.isApproximate ?? false) || (e?.isApproximate ?? false)
-      uncertain = (s?.isUncertain ?? false) || (e?.isUncertain ?? false)
-    }
+    let points = date.points
+    let approximate = points.contains(where: \.isApproximate)
+    let uncertain = points.contains(where: \.isUncertain)
     let start: Day, end: Day, openStart: Bool, openEnd: Bool
     switch date.form {
     case .single(let p):
       (start, end, openStart, openEnd) = (p.earliest, p.latest, false, false)
-    case .interval(let s?, let e?):
+    case .interval(.date(let s), .date(let e)):
       (start, end, openStart, openEnd) = (s.earliest, e.latest, false, false)
-    case .interval(nil, let e?):
+    case .interval(_, .date(let e)):
+      // An unknown start is drawn as an open one; the date text says which it is.
       (start, end, openStart, openEnd) = (e.earliest, e.latest, true, false)
-    case .interval(let s?, nil):
+    case .interval(.date(let s), _):
       (start, end, openStart, openEnd) = (s.earliest, s.latest, false, true)
-    case .interval(nil, nil):
+    case .interval:
       return nil
     }
     self.init(
       label: label, start: start, end: end, isApproximate: approximate, isUncertain: uncertain,
       dateText: date.displayText, openStart: openStart, openEnd: openEnd)
+    if case .interval(let s, let e) = date.form { endsUnknown = s == .unknown || e == .unknown }
   }
 
   /// Whether the date covers more than one day.
@@ -338,7 +337,10 @@ public struct Timeline: Equatable, Sendable {
       notes.append((dots ? "Hollow dots and pale" : "Pale") + " dashed bars mark dates the source gives as approximate (~) or uncertain (?).")
     }
     if events.contains(where: { $0.openStart || $0.openEnd }) {
-      notes.append("Dashed arrows mark dates left open at one end (“until”, “since”).")
+      notes.append(
+        events.contains(where: \.endsUnknown)
+          ? "Dashed arrows mark dates left open (“until”, “since”) or unknown at one end."
+          : "Dashed arrows mark dates left open at one end (“until”, “since”).")
     }
     return notes
   }

@@ -201,6 +201,35 @@ final class TimelineTests: XCTestCase {
     XCTAssertTrue(approximate.contains { $0.contains("open at one end") })
   }
 
+  func testUnknownEndsAreDrawnAsOpenEndsAndSaidToBeUnknown() throws {
+    let unknownEnd = try event("A", "2019/"), openEnd = try event("B", "2019/..")
+    XCTAssertEqual(unknownEnd.start, try day(2019, 1, 1))
+    XCTAssertEqual(unknownEnd.end, try day(2019, 12, 31))
+    XCTAssertTrue(unknownEnd.openEnd && unknownEnd.endsUnknown)
+    XCTAssertEqual(unknownEnd.dateText, "from 2019 (end unknown)")
+    XCTAssertTrue(openEnd.openEnd)
+    XCTAssertFalse(openEnd.endsUnknown)
+    XCTAssertEqual(openEnd.dateText, "since 2019")
+    let unknownStart = try event("C", "/2021-04")
+    XCTAssertTrue(unknownStart.openStart && unknownStart.endsUnknown)
+    XCTAssertEqual(unknownStart.start, try day(2021, 4, 1))
+    XCTAssertEqual(unknownStart.dateText, "to Apr 2021 (start unknown)")
+
+    func footer(_ events: [TimelineEvent]) throws -> [String] {
+      let scene = try chart(events).scene(size: Size(width: 640, height: 400), measurer: measurer)
+      return texts(scene.groups(role: "footer").flatMap { $0 }).map(\.text)
+    }
+    XCTAssertTrue(try footer([unknownEnd, try event("D", "2021-03-05")]).contains { $0.contains("or unknown at one end") })
+    XCTAssertFalse(try footer([openEnd, try event("D", "2021-03-05")]).contains { $0.contains("unknown") })
+    // Both draw the same dashed arrow past the known end.
+    let drawn = { (e: TimelineEvent) throws -> Int in
+      let scene = try self.chart([e, try self.event("D", "2021-03-05")]).scene(size: Size(width: 640, height: 400), measurer: self.measurer)
+      return scene.groups(role: "events").flatMap { $0 }.flatMap(\.flattened).count
+    }
+    XCTAssertEqual(try drawn(unknownEnd), try drawn(openEnd))
+    XCTAssertGreaterThan(try drawn(unknownEnd), try drawn(try event("E", "2019")))
+  }
+
   // MARK: - Labels without overlaps
 
   func testThirtyEventsInFiveYearsWithClustersNeverOverlap() throws {
@@ -298,6 +327,6 @@ final class TimelineTests: XCTestCase {
       XCTAssertTrue(message.contains("do not fit"), message)
       XCTAssertTrue(message.contains("points of chart height"), message)
     }
-    XCTAssertNil(TimelineEvent(label: "Any time", date: EDTFDate(.interval(start: nil, end: nil))))
+    XCTAssertNil(TimelineEvent(label: "Any time", date: EDTFDate(.interval(start: .open, end: .open))))
   }
 }

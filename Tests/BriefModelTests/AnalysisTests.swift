@@ -355,6 +355,46 @@ final class AnalysisTests: XCTestCase {
     XCTAssertFalse(result.conflicts[1].summary.contains("1 more pairs"))
   }
 
+  func testWinterCountsImplyThePriorYearOfTheYearTheyName() throws {
+    // Winter 2013 runs from December 2013 into February 2014; the growth is over the previous
+    // winter, so the implied count is 2012's, not 2013's.
+    func observation(_ id: String, _ measure: String, _ value: String, _ unit: String) -> String {
+      "- id: \(id)\n  measure: \(measure)\n  value: \"\(value)\"\n  unit: \"\(unit)\"\n  period: 2013-24\n  destination: China\n  source: src-a\n"
+    }
+    let data = try TestDataset(
+      observations: observation("cn-visas-winter", "work-visas", "1000", "visas")
+        + observation("cn-growth-winter", "work-visa-growth", "25%", "%"))
+    defer { data.remove() }
+    let result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+    let ids = result.estimates.map(\.id)
+    XCTAssertTrue(ids.contains("cn-work-visas-2012-implied"), "\(ids)")
+    XCTAssertFalse(ids.contains("cn-work-visas-2013-implied"), "\(ids)")
+    let implied = try XCTUnwrap(result.estimates.first { $0.id == "cn-work-visas-2012-implied" })
+    XCTAssertEqual(implied.label, "Work visas issued by China, 2012 (implied)")
+    XCTAssertEqual(implied.method, "The winter 2013–14 count divided by one plus the reported growth, on intervals.")
+  }
+
+  func testApproximateMonthsMayCoincideWithTheNextWhenConflictsAreChecked() throws {
+    func headcount(_ id: String, _ value: String, _ period: String, _ source: String) -> String {
+      "- id: \(id)\n  measure: workers\n  value: \"\(value)\"\n  unit: workers\n  period: \"\(period)\"\n  destination: Russia\n  source: \(source)\n"
+    }
+    func conflicts(_ a: String, _ b: String) throws -> [String] {
+      let data = try TestDataset(observations: headcount("a", "1000", a, "src-a") + headcount("b", "5000", b, "src-b"))
+      defer { data.remove() }
+      return Analysis.run(try DatasetLoader.load(directory: data.directory).get()).conflicts.map(\.id)
+    }
+    // January and February cannot be the same time; about January may be February.
+    XCTAssertEqual(try conflicts("2021-01", "2021-02"), [])
+    XCTAssertEqual(try conflicts("2021-01~", "2021-02"), ["conflict-a-b"])
+    XCTAssertEqual(try conflicts("2021-01", "2021-02?"), ["conflict-a-b"])
+    // One month of widening does not reach March; % (two) does.
+    XCTAssertEqual(try conflicts("2021-01~", "2021-03"), [])
+    XCTAssertEqual(try conflicts("2021-01%", "2021-03"), ["conflict-a-b"])
+    // An unknown end, like an open one, may reach any later time.
+    XCTAssertEqual(try conflicts("2019/", "2021-03"), ["conflict-a-b"])
+    XCTAssertEqual(try conflicts("/2019", "2021-03"), [])
+  }
+
   func testContractTermsConflictOnlyWithContractTerms() throws {
     let data = try TestDataset(
       observations: """

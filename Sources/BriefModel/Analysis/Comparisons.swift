@@ -5,7 +5,8 @@
 ///   it): a city is a place of its own, so a figure for Vladivostok never contradicts one for Russia,
 ///   and 37 people leaving Hyesan are not compared with entries to Russia;
 /// - at times that can be the same: a stock (a headcount, a wage: a level at a time) where the
-///   reference times can coincide, and an open start is about its end ("until 2017" says what held
+///   reference times can coincide (``EDTFDate/mayCoincide(with:)``: an approximate or uncertain date
+///   widened by a unit of its span), and an open start is about its end ("until 2017" says what held
 ///   in 2017, not in 2015); a flow (visas issued in a year: a total over a span) only over the same span;
 /// - from different sources, in a common unit (money in USD at the nearest dated rate, durations in
 ///   months).
@@ -97,14 +98,14 @@ public enum Comparisons {
       return "both totals over \(a.displayText)"
     case .stock:
       let (ra, rb) = (reference(a), reference(b))
-      guard ra.overlaps(rb) else { return nil }
+      guard ra.mayCoincide(with: rb) else { return nil }
       return "both levels at times that can coincide"
     }
   }
 
   /// The time a stock figure is about: an open start ("until 2017") is about its end.
   static func reference(_ date: EDTFDate) -> EDTFDate {
-    if case .interval(nil, let end?) = date.form { return EDTFDate(.single(end)) }
+    if case .interval(.open, .date(let end)) = date.form { return EDTFDate(.single(end)) }
     return date
   }
 }

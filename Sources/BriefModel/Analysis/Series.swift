@@ -48,7 +48,11 @@ extension Analysis {
       let id = "\(prefix)-\(observation.id)"
       var caveats: [String] = []
       if observation.value.isBound { caveats.append("a bound, not a figure") }
-      if observation.period.earliest == nil { caveats.append("refers to an open-ended period (\(observation.period.displayText))") }
+      if case .interval(.unknown, _) = observation.period.form {
+        caveats.append("refers to a period whose start is unknown (\(observation.period.displayText))")
+      } else if observation.period.earliest == nil {
+        caveats.append("refers to an open-ended period (\(observation.period.displayText))")
+      }
       if let sector = observation.sector { caveats.append("\(sector) only") }
       estimates.append(
         NamedEstimate(
