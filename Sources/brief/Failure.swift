@@ -95,29 +95,6 @@ enum OutputFolder {
   }
 }
 
-/// A file that cannot be read.
-struct InputFileError: Error, CustomStringConvertible {
-  var path: String
-  var message: String
-  var description: String { "\(path): error: cannot read the file: \(message)" }
-}
-
-/// Reads input files as UTF-8 text.
-enum SpecInput {
-  static func read(_ path: String) throws -> String {
-    do {
-      let bytes = try OutputFile.read(path)
-      guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw InputFileError(path: path, message: "it is not UTF-8 text")
-      }
-      return text
-    } catch let e as RenderError {
-      if case .output(_, let message) = e { throw InputFileError(path: path, message: message) }
-      throw e
-    }
-  }
-}
-
 /// What the command line reads from the environment.
 enum Environment {
   /// The date in `SOURCE_DATE_EPOCH`, when set; a malformed value is a usage error.

@@ -39,7 +39,9 @@ public enum StyleFile {
   public static let builtIn = ["default", "print", "slides"]
 
   /// Loads a style by name (`default` -> `DIR/default.yaml`) or by path (anything with a `/` or ending in `.yaml`).
-  public static func load(_ nameOrPath: String, stylesDirectory: String, read: (String) throws -> String) throws -> Loaded {
+  ///
+  /// `read` gives a file's text: by default ``InputFile/text(_:)`` from disk.
+  public static func load(_ nameOrPath: String, stylesDirectory: String, read: (String) throws -> String = InputFile.text) throws -> Loaded {
     var chain: [String] = []
     return try load(nameOrPath, stylesDirectory: stylesDirectory, read: read, chain: &chain)
   }
@@ -62,7 +64,13 @@ public enum StyleFile {
     let top = try reader.fields(root, "", allowed: ["extends", "chart", "fonts", "colors", "lines", "numbers", "dates", "page"])
     var base = Loaded(style: .standard, page: .a4, files: [])
     if let ext = top.first(where: { $0.key == "extends" }) {
-      base = try load(try reader.string(ext.value, "extends"), stylesDirectory: dir, read: read, chain: &chain)
+      let name = try reader.string(ext.value, "extends")
+      do {
+        base = try load(name, stylesDirectory: dir, read: read, chain: &chain)
+      } catch let e as InputFileError where e.path == path(for: name, in: dir) {
+        // The style it names cannot be read: the problem is where it is named.
+        throw reader.error(ext.value, "extends", expected: e.expected, found: "\(e.path), \(e.found)")
+      }
     }
     var style = base.style
     try apply(top.filter { $0.key != "extends" && $0.key != "page" }.map { ($0.key, $0.value) }, to: &style, reader: reader, field: "")
