@@ -140,6 +140,22 @@ struct CmarkNode {
     return result
   }
 
+  /// Visits the node and everything under it in document order, without recursion:
+  /// `visit(node, entering)` is called when a node is entered and, for a node that can
+  /// hold others, again when it is left. Returns false when cmark cannot iterate.
+  ///
+  /// The corresponding C functions are `cmark_iter_new`, `cmark_iter_next` and `cmark_iter_get_node`.
+  func walk(_ visit: (CmarkNode, _ entering: Bool) throws -> Void) rethrows -> Bool {
+    guard let iter = cmark_iter_new(pointer) else { return false }
+    defer { cmark_iter_free(iter) }
+    while true {
+      let event = cmark_iter_next(iter)
+      guard event.rawValue == CMARK_EVENT_ENTER.rawValue || event.rawValue == CMARK_EVENT_EXIT.rawValue else { return true }
+      guard let node = cmark_iter_get_node(iter) else { return true }
+      try visit(CmarkNode(node), event.rawValue == CMARK_EVENT_ENTER.rawValue)
+    }
+  }
+
   /// The text of a text, code, code block or HTML node; empty for others.
   /// The corresponding C function is `cmark_node_get_literal`.
   var literal: String {
