@@ -101,7 +101,7 @@ extension BriefLayout {
       let next = i + 1 < broken.count ? broken[i + 1].top : line.top + line.height
       let height = max(next - line.top, line.height)
       var item = TextItem(text, at: Point(x, line.baseline - line.top), style: ts, vertical: .baseline, spans: spans)
-      let lastOfParagraph = i == broken.count - 1 || rich.text.unicodeScalars.dropFirst(line.end - 1).first == "\n"
+      let lastOfParagraph = i == broken.count - 1 || (line.end >= 1 && line.end <= rich.length && rich.scalars[line.end - 1] == "\n")
       if ts.alignment == .justify {
         if lastOfParagraph {
           item.style.alignment = .left

@@ -36,7 +36,7 @@ public enum BriefParser {
     }
     let reader = BodyReader(source: source, file: file, lineOffset: split.closingLine)
     let blocks = try withExtendedLifetime(document) {
-      try reader.checkNesting(document.root)
+      try reader.checkLimits(document.root)
       return try reader.blocks(of: document.root)
     }
     return BriefSpec(file: file, frontMatter: frontMatter, blocks: blocks)

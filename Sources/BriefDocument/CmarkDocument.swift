@@ -163,6 +163,13 @@ struct CmarkNode {
     return String(cString: text)
   }
 
+  /// The number of Unicode scalars of the literal, counted in its UTF-8 bytes without making a String.
+  var literalLength: Int {
+    guard let text = cmark_node_get_literal(pointer) else { return 0 }
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    return bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+  }
+
   /// Appends the literal's UTF-8 bytes to `bytes`, without making a String first.
   func appendLiteral(to bytes: inout [UInt8]) {
     guard let text = cmark_node_get_literal(pointer) else { return }

@@ -44,12 +44,12 @@ public enum InputFile {
       throw InputFileError(path: path, expected: "a regular file", found: kind)
     }
     let size = Int(status.st_size)
-    guard size <= limit else { throw tooLarge(path, limit: limit, found: "\(grouped(size)) bytes") }
+    guard size <= limit else { throw tooLarge(path, limit: limit, found: "\(NumberFormat.grouped(Double(size))) bytes") }
     var bytes = [UInt8](repeating: 0, count: size + 1)
     var count = 0
     while true {
       if count == bytes.count {
-        guard count <= limit else { throw tooLarge(path, limit: limit, found: "more than \(grouped(limit)) bytes") }
+        guard count <= limit else { throw tooLarge(path, limit: limit, found: "more than \(NumberFormat.grouped(Double(limit))) bytes") }
         bytes += [UInt8](repeating: 0, count: Swift.min(Swift.max(count, 1 << 16), limit + 1 - count))
       }
       let n = bytes.withUnsafeMutableBytes { buffer in
@@ -62,7 +62,7 @@ public enum InputFile {
       if n == 0 { break }
       count += n
     }
-    guard count <= limit else { throw tooLarge(path, limit: limit, found: "more than \(grouped(limit)) bytes") }
+    guard count <= limit else { throw tooLarge(path, limit: limit, found: "more than \(NumberFormat.grouped(Double(limit))) bytes") }
     bytes.removeLast(bytes.count - count)
     return bytes
   }
@@ -99,24 +99,13 @@ public enum InputFile {
 
   static func tooLarge(_ path: String, limit: Int, found: String) -> InputFileError {
     let mebibytes = limit >= 1 << 20 && limit % (1 << 20) == 0 ? " (\(limit >> 20) MiB)" : ""
-    return InputFileError(path: path, expected: "a file of at most \(grouped(limit)) bytes\(mebibytes)", found: found)
+    return InputFileError(path: path, expected: "a file of at most \(NumberFormat.grouped(Double(limit))) bytes\(mebibytes)", found: found)
   }
 
   /// The system's reason for the last failure, lowercased as it reads inside a sentence.
   static func errnoText() -> String {
     let text = String(cString: strerror(errno))
     return text.prefix(1).lowercased() + text.dropFirst()
-  }
-
-  /// `n` with commas between groups of three digits.
-  static func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = n < 0 ? "-" : ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return out
   }
 }
 

@@ -12,17 +12,43 @@ extension BodyReader {
   /// text. 32 is also how deep YAML may nest in every other input.
   static let maxNesting = 32
 
-  /// Throws at the first list, quote, emphasis, link or image nested deeper than ``maxNesting``.
+  /// The most characters a paragraph, heading, table cell or block of code may hold.
+  ///
+  /// 100,000 characters are some 25 pages of unbroken text, far beyond any real paragraph.
+  /// Pango 1.50 silently lays out only the first line of a text of about 260,000 characters or
+  /// more, and everything else costs time in proportion: the limit keeps each text well inside
+  /// what is drawn whole.
+  static let maxTextLength = 100_000
+
+  /// Throws at the first list, quote, emphasis, link or image nested deeper than ``maxNesting``,
+  /// and at the first paragraph, heading, table cell or block of code longer than ``maxTextLength``.
   ///
   /// Walks cmark's tree with its iterator, without recursion, before anything else does: a body
   /// of 7,000 `>` or 20,000 `- ` is one line and a tree thousands of levels deep.
-  func checkNesting(_ root: CmarkNode) throws {
+  func checkLimits(_ root: CmarkNode) throws {
     var blocks = 0
     var inlines = 0
+    // The block whose text is being counted, and its length so far.
+    var textBlock = root
+    var textLength = 0
+    func checkLength() throws {
+      guard textLength > Self.maxTextLength else { return }
+      throw DatasetError(
+        at: location(of: textBlock), field: "markdown",
+        expected: "\(Self.describe(textBlock.kind)) of at most \(NumberFormat.grouped(Double(Self.maxTextLength))) characters",
+        found: "\(NumberFormat.grouped(Double(textLength))) characters")
+    }
     let walked = try root.walk { node, entering in
       let kind = node.kind
       let step = entering ? 1 : -1
       switch kind {
+      case .paragraph, .heading, .tableCell:
+        if entering { (textBlock, textLength) = (node, 0) } else { try checkLength() }
+      case .codeBlock, .htmlBlock:
+        (textBlock, textLength) = (node, node.literalLength)
+        try checkLength()
+      case .text, .code, .htmlInline:
+        textLength += node.literalLength
       case .list, .blockQuote:
         blocks += step
         if entering && blocks > Self.maxNesting {
@@ -46,6 +72,16 @@ extension BodyReader {
     guard walked else {
       throw DatasetError(
         at: location(of: root), field: "markdown", expected: "a body cmark-gfm can walk", found: "cmark_iter_new returned NULL")
+    }
+  }
+
+  /// A block that holds text, as the messages name it.
+  static func describe(_ kind: CmarkNode.Kind) -> String {
+    switch kind {
+    case .heading: return "a heading"
+    case .tableCell: return "a table cell"
+    case .codeBlock: return "a block of code"
+    default: return "a paragraph"
     }
   }
 

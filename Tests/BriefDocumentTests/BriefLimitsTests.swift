@@ -3,9 +3,9 @@ import XCTest
 
 @testable import BriefDocument
 
-/// Lists, quotes, emphasis and links may nest 32 deep; deeper is an error at the node that
-/// goes too deep, found without recursion.
-final class BriefNestingTests: XCTestCase {
+/// Lists, quotes, emphasis and links may nest 32 deep, and a paragraph, heading, cell or block
+/// of code may hold 100,000 characters; beyond is an error at the node, found without recursion.
+final class BriefLimitsTests: XCTestCase {
   func parse(_ body: String) throws -> BriefSpec {
     try BriefParser.parse(text: "---\ntitle: T\n---\n\(body)", file: "brief.md")
   }
@@ -89,5 +89,30 @@ final class BriefNestingTests: XCTestCase {
     ] {
       XCTAssertNotNil(bodyError(body + "\n"), String(body.prefix(10)))
     }
+  }
+
+  func testAParagraphOfAHundredThousandCharactersIsFineAndOneMoreIsNot() throws {
+    XCTAssertEqual(BodyReader.maxTextLength, 100_000)
+    let word = String(repeating: "a", count: 100_000)
+    XCTAssertNoThrow(try parse("Intro.\n\n" + word + "\n"))
+    XCTAssertEqual(
+      bodyError("Intro.\n\n" + word + "é\n")?.description,
+      "brief.md:6:1: error: markdown: expected a paragraph of at most 100,000 characters, found 100,001 characters")
+    // Text is counted across emphasis and code spans (10 characters a piece; the last space is
+    // dropped), in characters, not bytes.
+    let pieces = String(repeating: "*abcd* `efgh` ", count: 10_001)
+    XCTAssertEqual(bodyError(pieces + "\n")?.found, "100,009 characters")
+    XCTAssertNoThrow(try parse(String(repeating: "é", count: 100_000) + "\n"))
+  }
+
+  func testHeadingsCellsAndCodeAreCountedEachOnItsOwn() {
+    let long = String(repeating: "x", count: 100_001)
+    XCTAssertEqual(bodyError("# " + long + "\n")?.expected, "a heading of at most 100,000 characters")
+    XCTAssertEqual(
+      bodyError("| a | b |\n| - | - |\n| c | " + long + " |\n")?.description,
+      "brief.md:6:6: error: markdown: expected a table cell of at most 100,000 characters, found 100,001 characters")
+    XCTAssertEqual(bodyError("```\n" + long + "\n```\n")?.found, "100,002 characters")
+    // Many short paragraphs are fine together.
+    XCTAssertNoThrow(try parse(String(repeating: String(repeating: "y", count: 50_000) + "\n\n", count: 4)))
   }
 }
