@@ -5,6 +5,7 @@ import BriefScene
 extension BriefLayout {
   /// The flow of one block, indented by `indent` points.
   func flows(_ block: Block, state: inout BuildState, indent: Double) throws -> [Flow] {
+    try checkRoom(indent: indent, at: block.location)
     let gap = page.bodySize * 0.7
     switch block {
     case .heading(let level, let inlines, _):
@@ -67,6 +68,17 @@ extension BriefLayout {
       let (header, rows, caption) = try generatedTable(name, at: location, state: &state)
       return try table(header: header, alignments: [.left, .right, .left, .left, .left], rows: rows, caption: caption, state: &state) + [.space(gap)]
     }
+  }
+
+  /// Throws when lists and quotes indent a block so far that its text is narrower than the
+  /// page style's ``PageStyle/narrowestText``.
+  func checkRoom(indent: Double, at location: SourceLocation) throws {
+    guard content.width - indent < page.narrowestText else { return }
+    func pt(_ x: Double) -> String { NumberFormat.grouped(x, decimals: 1) + " pt" }
+    throw DatasetError(
+      at: location, field: "layout",
+      expected: "lists and quotes that leave text at least \(pt(page.narrowestText)) wide",
+      found: "\(pt(content.width - indent)) left of the page's \(pt(content.width)) after \(pt(indent)) of indentation")
   }
 
   /// A numbered heading with its outline entry.

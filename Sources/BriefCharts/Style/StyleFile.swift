@@ -104,6 +104,12 @@ public enum StyleFile {
       default: page.numberHeadings = try r.bool(f.value, p)
       }
     }
+    guard page.textWidth >= page.narrowestText else {
+      func pt(_ x: Double) -> String { NumberFormat.plain(x) + " pt" }
+      throw r.error(
+        node, "page", expected: "margins that leave text at least \(pt(page.narrowestText)) wide (four ems of the body size)",
+        found: "\(pt(page.textWidth)) between \(pt(page.margin)) margins on a page \(pt(page.size.width)) wide")
+    }
   }
 
   /// Applies overrides in the style file's form (the same keys) to `style`; chart specs use this for their `style:`.
