@@ -31,7 +31,10 @@ enum Failure {
       if case .located = e { throw exit("\(e)", code: badInput) }
       throw exit("error: \(e)", code: badInput)
     } catch let e as RenderError {
-      if case .unknownGlyphs = e { throw exit("error: \(e)", code: badInput) }
+      switch e {
+      case .unknownGlyphs, .imageTooSmall: throw exit("error: \(e)", code: badInput)
+      default: break
+      }
       throw exit("error: \(e)", code: renderFailure)
     }
   }
