@@ -15,14 +15,13 @@
 /// let text = try InputFile.text("seeds/briefs/monthly.md")   // throws InputFileError
 /// ```
 public enum InputFile {
-  /// The largest input file, 16 MiB.
+  /// The largest input file, 8 MiB.
   ///
-  /// The seeds' largest file is 12 KB and a year of monthly briefs with every figure
-  /// reported would stay under a megabyte; a 16 MiB file is already thousands of times
-  /// what an analyst writes. The bound keeps the parsed form of any input (Yams's node
-  /// tree, cmark's tree and the laid-out text run to tens of bytes per input byte) well
-  /// under a gigabyte.
-  public static let maxBytes = 16 << 20
+  /// The seeds' largest file is 12 KB and the monthly brief 4 KB: 8 MiB is some 700 times
+  /// that. Parsing costs memory in proportion to the file: YAML of tiny entries, the worst
+  /// case, takes about 90 bytes per byte (8 MB of one-line entries, each reported as wrong:
+  /// 740 MB and 25 s in a debug build), so the bound keeps any single input under a gigabyte.
+  public static let maxBytes = 8 << 20
 
   /// The bytes of the regular file at `path`.
   ///

@@ -73,8 +73,8 @@ final class InputFileTests: XCTestCase {
       error { try InputFile.read(path, limit: 1000) },
       InputFileError(path: path, expected: "a file of at most 1,000 bytes", found: "1,001 bytes"))
     XCTAssertEqual(
-      InputFile.tooLarge("x", limit: InputFile.maxBytes, found: "17,000,000 bytes").description,
-      "x: error: cannot read the file: expected a file of at most 16,777,216 bytes (16 MiB), found 17,000,000 bytes")
+      InputFile.tooLarge("x", limit: InputFile.maxBytes, found: "9,000,000 bytes").description,
+      "x: error: cannot read the file: expected a file of at most 8,388,608 bytes (8 MiB), found 9,000,000 bytes")
   }
 
   func testAFileWhoseSizeReadsAsZeroIsStillBounded() throws {
