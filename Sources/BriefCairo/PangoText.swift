@@ -105,7 +105,9 @@ public final class PangoTextEngine: TextMeasurer {
   /// break; a text without such a run is returned as it is.
   static func breakingLongRuns(_ text: String) -> (String, [Int]) {
     let limit = longestUnbrokenRun
-    // Cheap test first: a run without a space is at least as long as one without a place to break.
+    // Cheap tests first: the text's length, then its longest run without a space, which is at
+    // least as long as its longest run without a place to break.
+    guard text.utf8.count > limit else { return (text, []) }
     var run = 0
     var longest = 0
     for scalar in text.unicodeScalars {

@@ -44,13 +44,11 @@ public enum InputFile {
     }
     let size = Int(status.st_size)
     guard size <= limit else { throw tooLarge(path, limit: limit, found: "\(NumberFormat.grouped(Double(size))) bytes") }
+    // Room for one byte more than the file holds: the read that finds the end, or that finds it grew.
     var bytes = [UInt8](repeating: 0, count: size + 1)
     var count = 0
-    while true {
-      if count == bytes.count {
-        guard count <= limit else { throw tooLarge(path, limit: limit, found: "more than \(NumberFormat.grouped(Double(limit))) bytes") }
-        bytes += [UInt8](repeating: 0, count: Swift.min(Swift.max(count, 1 << 16), limit + 1 - count))
-      }
+    while count <= limit {
+      if count == bytes.count { bytes += [UInt8](repeating: 0, count: Swift.min(Swift.max(count, 1 << 16), limit + 1 - count)) }
       let n = bytes.withUnsafeMutableBytes { buffer in
         Glibc.read(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
       }
