@@ -206,14 +206,15 @@ public final class CairoBackend {
     finished.wait()
   }
 
-  /// The pixel size of a PNG, refusing scales and sizes that are not finite, zero, or too large.
+  /// The pixel size of a PNG, refusing scales and sizes that are not finite, zero, less than a pixel, or too large.
   public static func pixelSize(_ size: Size, scale: Double, maxPixels: Int) throws -> (Int, Int) {
     try checkSize(size)
     guard scale.isFinite, scale > 0, scale <= 64 else {
       throw RenderError.invalidRequest("scale \(scale) is out of range (it must be above 0 and at most 64)")
     }
     let wd = (size.width * scale).rounded(), hd = (size.height * scale).rounded()
-    guard wd >= 1, hd >= 1, wd <= 32_767, hd <= 32_767, wd * hd <= Double(maxPixels) else {
+    guard wd >= 1, hd >= 1 else { throw RenderError.imageTooSmall(width: size.width, height: size.height, scale: scale) }
+    guard wd <= 32_767, hd <= 32_767, wd * hd <= Double(maxPixels) else {
       throw RenderError.invalidRequest(
         "an image of \(Int(min(wd, 1e9)))×\(Int(min(hd, 1e9))) pixels is too large (at most 32767 per side and \(maxPixels) in all)")
     }

@@ -62,7 +62,15 @@ public final class PangoTextEngine: TextMeasurer {
       throw RenderError.invalidRequest("Pango could not iterate the lines of \"\(text.prefix(40))\"")
     }
     defer { pango_layout_iter_free(iter) }
-    let offsets = Self.scalarIndexByByte(text)
+    // Offsets in the text Pango laid out, less the breaks inserted into it: offsets in `text`.
+    let offsets = Self.scalarIndexByByte(layout.text)
+    let inserted = layout.insertedBreaks
+    var skipped = 0
+    func original(_ byte: Int) -> Int {
+      let scalar = offsets[min(max(byte, 0), offsets.count - 1)]
+      while skipped < inserted.count && inserted[skipped] + skipped < scalar { skipped += 1 }
+      return scalar - skipped
+    }
     let scale = Double(PANGO_SCALE)
     var out: [TextLine] = []
     repeat {
@@ -70,13 +78,72 @@ public final class PangoTextEngine: TextMeasurer {
       var logical = PangoRectangle()
       pango_layout_iter_get_line_extents(iter, nil, &logical)
       let startByte = Int(line.pointee.start_index), endByte = startByte + Int(line.pointee.length)
+      let start = original(startByte)
       out.append(
         TextLine(
-          start: offsets[min(max(startByte, 0), offsets.count - 1)], end: offsets[min(max(endByte, 0), offsets.count - 1)],
+          start: start, end: original(endByte),
           baseline: Double(pango_layout_iter_get_baseline(iter)) / scale, top: Double(logical.y) / scale,
           height: Double(logical.height) / scale))
     } while pango_layout_iter_next_line(iter) != 0
     return out
+  }
+
+  /// The longest run of characters without a place to break that Pango is given to wrap as it is.
+  ///
+  /// Pango 1.50 breaks a word wider than the line by shaping what is left of it again for
+  /// each line, so a word of n characters costs n² (40,000 characters took 7.6 s, 200,000
+  /// over two minutes). A longer run is given a zero-width space every ``brokenRunPiece``
+  /// characters: Pango then breaks it as it breaks words, in linear time, and fills each line
+  /// to within a few characters. Real words, long URLs included, are shorter and are laid
+  /// out as before.
+  static let longestUnbrokenRun = 256
+
+  /// How often a run longer than ``longestUnbrokenRun`` is given a place to break: short
+  /// enough that the pieces fill a line closely, long enough to add few characters.
+  static let brokenRunPiece = 16
+
+  /// `text` with a zero-width space (U+200B) inserted every ``brokenRunPiece`` characters
+  /// into each run of more than ``longestUnbrokenRun`` characters that Pango may not break,
+  /// and the scalar offsets in `text` before which one was inserted, in order. Pango's own
+  /// analysis (`pango_get_log_attrs`, the Unicode line breaking rules) says where it may
+  /// break; a text without such a run is returned as it is.
+  static func breakingLongRuns(_ text: String) -> (String, [Int]) {
+    let limit = longestUnbrokenRun
+    // Cheap tests first: the text's length, then its longest run without a space, which is at
+    // least as long as its longest run without a place to break.
+    guard text.utf8.count > limit else { return (text, []) }
+    var run = 0
+    var longest = 0
+    for scalar in text.unicodeScalars {
+      run = scalar.properties.isWhitespace ? 0 : run + 1
+      longest = max(longest, run)
+    }
+    guard longest > limit else { return (text, []) }
+    let scalars = Array(text.unicodeScalars)
+    var attrs = [PangoLogAttr](repeating: PangoLogAttr(), count: scalars.count + 1)
+    let byteCount = Int32(clamping: text.utf8.count)
+    attrs.withUnsafeMutableBufferPointer { buffer in
+      pango_get_log_attrs(text, byteCount, -1, pango_language_get_default(), buffer.baseAddress, Int32(clamping: buffer.count))
+    }
+    // The runs between places to break, as [start, end) scalar offsets.
+    var out = String.UnicodeScalarView()
+    var inserted: [Int] = []
+    var start = 0
+    for end in 1...scalars.count where end == scalars.count || attrs[end].is_line_break != 0 {
+      if end - start > limit {
+        for index in start..<end {
+          if index > start && (index - start) % brokenRunPiece == 0 {
+            out.append("\u{200B}")
+            inserted.append(index)
+          }
+          out.append(scalars[index])
+        }
+      } else {
+        out.append(contentsOf: scalars[start..<end])
+      }
+      start = end
+    }
+    return (String(out), inserted)
   }
 
   /// For each UTF-8 byte offset (and the end), the number of Unicode scalars before it.
@@ -130,7 +197,8 @@ public final class PangoTextEngine: TextMeasurer {
       throw RenderError.invalidRequest("Pango could not create a layout")
     }
     let layout = Layout(p)
-    pango_layout_set_text(p, text, -1)
+    if maxWidth != nil { (layout.text, layout.insertedBreaks) = Self.breakingLongRuns(text) } else { layout.text = text }
+    pango_layout_set_text(p, layout.text, -1)
     let desc = pango_font_description_new()
     defer { pango_font_description_free(desc) }
     pango_font_description_set_family(desc, style.font.families.joined(separator: ","))
@@ -145,9 +213,19 @@ public final class PangoTextEngine: TextMeasurer {
       if style.tabularFigures, let feature = pango_attr_font_features_new("tnum") {
         pango_attr_list_insert(attrs, feature)
       }
-      let bytes = Self.byteIndexByScalar(text)
+      let bytes = Self.byteIndexByScalar(layout.text)
+      let inserted = layout.insertedBreaks
+      // A span's ends in the laid-out text: each break inserted before an offset moves it on by one.
+      func shifted(_ offset: Int) -> Int {
+        var low = 0, high = inserted.count
+        while low < high {
+          let middle = (low + high) / 2
+          if inserted[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return offset + low
+      }
       for span in spans {
-        let a = min(max(span.start, 0), bytes.count - 1), b = min(max(span.end, a), bytes.count - 1)
+        let a = min(max(shifted(span.start), 0), bytes.count - 1), b = min(max(shifted(span.end), a), bytes.count - 1)
         guard a < b else { continue }
         var list: [UnsafeMutablePointer<PangoAttribute>?] = []
         if let w = span.weight { list.append(pango_attr_weight_new(PangoWeight(rawValue: UInt32(w.rawValue)))) }
@@ -309,6 +387,10 @@ public final class PangoTextEngine: TextMeasurer {
   final class Layout {
     let pointer: OpaquePointer
     var metrics = TextMetrics(width: 0, height: 0, baseline: 0, lineCount: 0)
+    /// The text Pango laid out: the text asked for, with the breaks of ``insertedBreaks``.
+    var text = ""
+    /// Where zero-width spaces were inserted into overlong words, as scalar offsets of the text asked for.
+    var insertedBreaks: [Int] = []
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(pointer)) }

@@ -10,6 +10,8 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
   case output(path: String, message: String)
   /// A request the backend cannot honour (for example a zero-sized canvas).
   case invalidRequest(String)
+  /// A page of `size` points drawn at `scale` pixels a point is less than a pixel on a side.
+  case imageTooSmall(width: Double, height: Double, scale: Double)
 
   public var description: String {
     switch self {
@@ -27,6 +29,12 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
       return "cannot write \(path): \(message)"
     case .invalidRequest(let message):
       return message
+    case .imageTooSmall(let width, let height, let scale):
+      // Only sizes checked to be 1 to 14,400 points and scales above 0 and at most 64 come here.
+      func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x) }
+      return "an image of \(plain(width))×\(plain(height)) points at scale \(plain(scale)) is "
+        + "\(plain((width * scale).rounded()))×\(plain((height * scale).rounded())) pixels, too small: "
+        + "it needs at least 1 pixel a side (raise --scale)"
     }
   }
 

@@ -5,6 +5,7 @@ import BriefScene
 extension BriefLayout {
   /// The flow of one block, indented by `indent` points.
   func flows(_ block: Block, state: inout BuildState, indent: Double) throws -> [Flow] {
+    try checkRoom(indent: indent, at: block.location)
     let gap = page.bodySize * 0.7
     switch block {
     case .heading(let level, let inlines, _):
@@ -69,6 +70,17 @@ extension BriefLayout {
     }
   }
 
+  /// Throws when lists and quotes indent a block so far that its text is narrower than the
+  /// page style's ``PageStyle/narrowestText``.
+  func checkRoom(indent: Double, at location: SourceLocation) throws {
+    guard content.width - indent < page.narrowestText else { return }
+    func pt(_ x: Double) -> String { NumberFormat.grouped(x, decimals: 1) + " pt" }
+    throw DatasetError(
+      at: location, field: "layout",
+      expected: "lists and quotes that leave text at least \(pt(page.narrowestText)) wide",
+      found: "\(pt(content.width - indent)) left of the page's \(pt(content.width)) after \(pt(indent)) of indentation")
+  }
+
   /// A numbered heading with its outline entry.
   func heading(_ level: Int, _ inlines: [Inline], state: inout BuildState) throws -> TextBlock {
     let depth = max(1, min(level, 6))
@@ -103,7 +115,7 @@ extension BriefLayout {
       let next = i + 1 < broken.count ? broken[i + 1].top : line.top + line.height
       let height = max(next - line.top, line.height)
       var item = TextItem(text, at: Point(x, line.baseline - line.top), style: ts, vertical: .baseline, spans: spans)
-      let lastOfParagraph = i == broken.count - 1 || rich.text.unicodeScalars.dropFirst(line.end - 1).first == "\n"
+      let lastOfParagraph = i == broken.count - 1 || (line.end >= 1 && line.end <= rich.length && rich.scalars[line.end - 1] == "\n")
       if ts.alignment == .justify {
         if lastOfParagraph {
           item.style.alignment = .left

@@ -35,7 +35,10 @@ public enum BriefParser {
         expected: "a body cmark-gfm can parse", found: problem)
     }
     let reader = BodyReader(source: source, file: file, lineOffset: split.closingLine)
-    let blocks = try withExtendedLifetime(document) { try reader.blocks(of: document.root) }
+    let blocks = try withExtendedLifetime(document) {
+      try reader.checkLimits(document.root)
+      return try reader.blocks(of: document.root)
+    }
     return BriefSpec(file: file, frontMatter: frontMatter, blocks: blocks)
   }
 }

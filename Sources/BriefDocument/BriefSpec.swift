@@ -121,6 +121,17 @@ public indirect enum Block: Equatable, Sendable {
   case rule(SourceLocation)
 }
 
+extension Block {
+  /// Where the block starts in the brief's file.
+  public var location: SourceLocation {
+    switch self {
+    case .heading(_, _, let at), .paragraph(_, let at), .list(_, _, _, let at), .quote(_, let at), .table(_, _, _, let at),
+      .chart(_, _, let at), .generatedTable(_, let at), .keyFigures(_, let at), .code(_, let at), .rule(let at):
+      return at
+    }
+  }
+}
+
 extension BriefSpec {
   /// The ids of the charts the brief places (`![alt](chart:ID)`), in reading order, once each.
   public var chartIDs: [String] {

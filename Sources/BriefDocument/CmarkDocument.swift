@@ -140,11 +140,34 @@ struct CmarkNode {
     return result
   }
 
+  /// Visits the node and everything under it in document order, without recursion:
+  /// `visit(node, entering)` is called when a node is entered and, for a node that can
+  /// hold others, again when it is left. Returns false when cmark cannot iterate.
+  ///
+  /// The corresponding C functions are `cmark_iter_new`, `cmark_iter_next` and `cmark_iter_get_node`.
+  func walk(_ visit: (CmarkNode, _ entering: Bool) throws -> Void) rethrows -> Bool {
+    guard let iter = cmark_iter_new(pointer) else { return false }
+    defer { cmark_iter_free(iter) }
+    while true {
+      let event = cmark_iter_next(iter)
+      guard event.rawValue == CMARK_EVENT_ENTER.rawValue || event.rawValue == CMARK_EVENT_EXIT.rawValue else { return true }
+      guard let node = cmark_iter_get_node(iter) else { return true }
+      try visit(CmarkNode(node), event.rawValue == CMARK_EVENT_ENTER.rawValue)
+    }
+  }
+
   /// The text of a text, code, code block or HTML node; empty for others.
   /// The corresponding C function is `cmark_node_get_literal`.
   var literal: String {
     guard let text = cmark_node_get_literal(pointer) else { return "" }
     return String(cString: text)
+  }
+
+  /// The number of Unicode scalars of the literal, counted in its UTF-8 bytes without making a String.
+  var literalLength: Int {
+    guard let text = cmark_node_get_literal(pointer) else { return 0 }
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    return bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
 
   /// Appends the literal's UTF-8 bytes to `bytes`, without making a String first.

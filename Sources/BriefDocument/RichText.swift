@@ -3,11 +3,14 @@ import BriefScene
 
 /// Text with styled spans and note markers, built from inline Markdown.
 struct RichText {
-  var text = ""
+  private(set) var text = ""
+  /// The text's Unicode scalars, for slicing lines out of it without decoding it again per line.
+  private(set) var scalars: [Unicode.Scalar] = []
+  /// Styled runs, in order and apart: each starts at or after the end of the one before.
   var spans: [TextSpan] = []
-  /// Note markers: the scalar offset where each marker starts, and its number.
+  /// Note markers: the scalar offset where each marker starts, and its number, in order.
   var notes: [(offset: Int, number: Int)] = []
-  private(set) var length = 0
+  var length: Int { scalars.count }
 
   /// The style of the run being appended.
   struct State {
@@ -30,7 +33,7 @@ struct RichText {
           superscript: state.superscript, monospace: state.monospace))
     }
     text += s
-    length += n
+    scalars += s.unicodeScalars
   }
 
   /// Appends a note marker: the number raised and small.
@@ -60,23 +63,43 @@ struct RichText {
 
   /// The lines' slices of this text: the characters of [start, end) with trailing spaces
   /// dropped, their spans shifted, and the notes that fall in them.
+  ///
+  /// Costs the slice's length and its spans and notes, not the whole text's: a paragraph's
+  /// lines are sliced in time linear in its length.
   func slice(_ start: Int, _ end: Int) -> (String, [TextSpan], [Int]) {
-    let scalars = Array(text.unicodeScalars)
     var e = min(end, scalars.count)
     let s = min(max(0, start), e)
     while e > s, scalars[e - 1] == " " || scalars[e - 1] == "\n" { e -= 1 }
     var out = String.UnicodeScalarView()
     out.append(contentsOf: scalars[s..<e])
-    let shifted = spans.compactMap { span -> TextSpan? in
-      let a = max(span.start, s), b = min(span.end, e)
-      guard a < b else { return nil }
-      var copy = span
-      copy.start = a - s
-      copy.end = b - s
-      return copy
+    var shifted: [TextSpan] = []
+    var index = Self.first(in: spans.count) { spans[$0].end > s }
+    while index < spans.count, spans[index].start < e {
+      var copy = spans[index]
+      copy.start = max(copy.start, s) - s
+      copy.end = min(copy.end, e) - s
+      if copy.start < copy.end { shifted.append(copy) }
+      index += 1
     }
-    let lineNotes = notes.filter { $0.offset >= s && $0.offset < max(e, s + 1) }.map(\.number)
+    var lineNotes: [Int] = []
+    index = Self.first(in: notes.count) { notes[$0].offset >= s }
+    while index < notes.count, notes[index].offset < max(e, s + 1) {
+      lineNotes.append(notes[index].number)
+      index += 1
+    }
     return (String(out), shifted, lineNotes)
+  }
+
+  /// The first index below `count` for which `isPast` holds, `count` if none; `isPast` must
+  /// hold from some index on (a binary search).
+  static func first(in count: Int, where isPast: (Int) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if isPast(middle) { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 }
 

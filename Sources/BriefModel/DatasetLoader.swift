@@ -40,34 +40,42 @@ public enum DatasetLoader {
   /// Loads what can be loaded and returns it with every problem found, sorted by
   /// file, line and column.
   ///
-  /// `contents` reads a file's bytes (nil when it cannot be read): by default from
-  /// disk; tests and fuzzers give the files from memory.
+  /// `read` gives a file's bytes: by default ``InputFile/read(_:limit:)`` from disk.
   public static func loadCollectingErrors(
-    directory: String, contents: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
+    directory: String, reading read: (String) throws -> [UInt8] = { try InputFile.read($0) }
   ) -> (Dataset, [DatasetError]) {
     var reader = EntryReader()
     var dataset = Dataset()
     func path(_ name: String) -> String {
       directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
-    dataset.vocabulary = reader.vocabulary(path: path(FileName.vocabulary), contents: contents)
+    dataset.vocabulary = reader.vocabulary(path: path(FileName.vocabulary), reading: read)
     reader.vocabulary = dataset.vocabulary
-    for entry in reader.entries(path: path(FileName.sources), collection: "sources", contents: contents) {
+    for entry in reader.entries(path: path(FileName.sources), collection: "sources", reading: read) {
       if let source = reader.source(entry) { dataset.sources.append(source) }
     }
-    for entry in reader.entries(path: path(FileName.observations), collection: "observations", contents: contents) {
+    for entry in reader.entries(path: path(FileName.observations), collection: "observations", reading: read) {
       if let observation = reader.observation(entry) { dataset.observations.append(observation) }
     }
-    for entry in reader.entries(path: path(FileName.events), collection: "events", contents: contents) {
+    for entry in reader.entries(path: path(FileName.events), collection: "events", reading: read) {
       if let event = reader.event(entry) { dataset.events.append(event) }
     }
-    for entry in reader.entries(path: path(FileName.rates), collection: "rates", contents: contents) {
+    for entry in reader.entries(path: path(FileName.rates), collection: "rates", reading: read) {
       if let rate = reader.rate(entry) { dataset.rates.append(rate) }
     }
     var errors = reader.errors
     errors += Validator.crossCheck(dataset, idLocations: reader.idLocations, sourceRefs: reader.sourceRefs)
     errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     return (dataset, errors)
+  }
+
+  /// Loads the files from memory, as tests and fuzzers give them: `contents` gives a file's
+  /// bytes, nil for a file that is not there.
+  public static func loadCollectingErrors(directory: String, contents: (String) -> Data?) -> (Dataset, [DatasetError]) {
+    loadCollectingErrors(directory: directory) { (path: String) throws -> [UInt8] in
+      guard let data = contents(path) else { throw InputFileError.missing(path) }
+      return [UInt8](data)
+    }
   }
 }
 
@@ -109,9 +117,9 @@ struct EntryReader {
   static func isNull(_ node: Node) -> Bool { node.isNull }
 
   /// The root of a file, or nil (with the error recorded) when it cannot be read or is empty.
-  mutating func root(path: String, collection: String, contents: (String) -> Data?) -> Node? {
+  mutating func root(path: String, collection: String, reading read: (String) throws -> [UInt8]) -> Node? {
     let document: YAMLDocument
-    switch YAMLDocument.read(path: path, contents: contents) {
+    switch YAMLDocument.read(path: path, reading: read) {
     case .success(let value): document = value
     case .failure(let error):
       errors.append(error)
@@ -128,8 +136,8 @@ struct EntryReader {
   }
 
   /// The entries of a file: a list of mappings.
-  mutating func entries(path: String, collection: String, contents: (String) -> Data?) -> [Entry] {
-    guard let root = root(path: path, collection: collection, contents: contents) else { return [] }
+  mutating func entries(path: String, collection: String, reading read: (String) throws -> [UInt8]) -> [Entry] {
+    guard let root = root(path: path, collection: collection, reading: read) else { return [] }
     return entries(root, path: path, collection: collection)
   }
 

@@ -9,9 +9,9 @@ extension EntryReader {
   static let placeFields = ["id", "kind", "aliases", "parent", "code", "note"]
 
   /// The vocabulary of `path`: a mapping of `measures`, `units` and `places`, each a list.
-  mutating func vocabulary(path: String, contents: (String) -> Data?) -> Vocabulary {
+  mutating func vocabulary(path: String, reading read: (String) throws -> [UInt8]) -> Vocabulary {
     var vocabulary = Vocabulary()
-    guard let root = root(path: path, collection: "vocabulary", contents: contents) else { return vocabulary }
+    guard let root = root(path: path, collection: "vocabulary", reading: read) else { return vocabulary }
     let fileStart = SourceLocation(file: path, line: 1, column: 1)
     guard case .mapping(let mapping) = root else {
       report(root, or: fileStart, "vocabulary", "a mapping of " + Self.vocabularySections.joined(separator: ", "), Self.describe(root))

@@ -18,8 +18,6 @@ public struct YAMLDocument {
     public var maxExpandedNodes = 4_000_000
     /// Deepest nesting of mappings and sequences.
     public var maxDepth = 32
-    /// Largest file in bytes.
-    public var maxBytes = 64 << 20
 
     /// The default limits.
     public init() {}
@@ -31,27 +29,22 @@ public struct YAMLDocument {
   public var root: Node?
 
   /// Reads and composes `path`; errors are located at the file's line and column.
+  ///
+  /// `read` gives a file's bytes: by default ``InputFile/read(_:limit:)`` from disk;
+  /// tests and fuzzers give them from memory. An ``InputFileError`` it throws becomes
+  /// a `DatasetError` at the file's first line.
   public static func read(
-    path: String, limits: Limits = Limits(), contents: (String) -> Data? = { FileManager.default.contents(atPath: $0) }
+    path: String, limits: Limits = Limits(), reading read: (String) throws -> [UInt8] = { try InputFile.read($0) }
   ) -> Result<YAMLDocument, DatasetError> {
-    guard let data = contents(path) else {
-      let exists = FileManager.default.fileExists(atPath: path)
+    let text: String
+    do {
+      text = try InputFile.decode(try read(path), path: path)
+    } catch let error as InputFileError {
+      return .failure(error.datasetError)
+    } catch {
       return .failure(
         DatasetError(
-          file: path, line: 1, column: 1, field: "file", expected: "a readable YAML file",
-          found: exists ? "a file that cannot be read" : "no such file"))
-    }
-    guard data.count <= limits.maxBytes else {
-      return .failure(
-        DatasetError(
-          file: path, line: 1, column: 1, field: "file",
-          expected: "at most \(limits.maxBytes) bytes", found: "\(data.count) bytes"))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      return .failure(
-        DatasetError(
-          file: path, line: 1, column: 1, field: "file", expected: "UTF-8 text",
-          found: "bytes that are not UTF-8"))
+          file: path, line: 1, column: 1, field: "file", expected: "a readable file", found: String(describing: error)))
     }
     return parse(text: text, file: path, limits: limits)
   }

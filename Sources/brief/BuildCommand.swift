@@ -37,7 +37,7 @@ struct BuildCommand: ParsableCommand {
       var record = BuildRecord()
       record.primary = brief
       record.read([brief, specs])
-      let spec = try BriefParser.parse(text: try SpecInput.read(brief), file: brief)
+      let spec = try BriefParser.parse(text: try InputFile.text(brief), file: brief)
       var options = common
       if let named = spec.frontMatter.style, common.style == "default" {
         options.style = named
@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
       }
       let style = try options.loadStyle()
       record.read(style.files)
-      let charts = try ChartSpecLoader.load(yaml: try SpecInput.read(specs), file: specs)
+      let charts = try ChartSpecLoader.load(yaml: try InputFile.text(specs), file: specs)
       let context = try common.loadContext()
       record.read(BuildRecord.datasetFiles(common.data))
       let wanted = Set(try render.formatList())

@@ -63,7 +63,7 @@ struct ChartCommand: ParsableCommand {
       var record = BuildRecord()
       record.primary = specFile
       record.read([specFile])
-      let loaded = try ChartSpecLoader.load(yaml: try SpecInput.read(specFile), file: specFile)
+      let loaded = try ChartSpecLoader.load(yaml: try InputFile.text(specFile), file: specFile)
       let chosen: [ChartSpec]
       if all || standalone {
         chosen = loaded

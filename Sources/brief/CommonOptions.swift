@@ -24,7 +24,7 @@ struct CommonOptions: ParsableArguments {
     guard FileSystem.exists(path) else {
       throw Failure.usage("no style \"\(style)\": \(path) does not exist (styles: \(StyleFile.builtIn.joined(separator: ", ")))")
     }
-    return try StyleFile.load(style, stylesDirectory: stylesDir) { try SpecInput.read($0) }
+    return try StyleFile.load(style, stylesDirectory: stylesDir, read: InputFile.text)
   }
 
   /// The dataset and its statistics; every problem in the data is reported at once.

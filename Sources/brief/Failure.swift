@@ -32,7 +32,7 @@ enum Failure {
       throw exit("error: \(e)", code: badInput)
     } catch let e as RenderError {
       switch e {
-      case .unknownGlyphs, .unknownFontFamily: throw exit("error: \(e)", code: badInput)
+      case .unknownGlyphs, .unknownFontFamily, .imageTooSmall: throw exit("error: \(e)", code: badInput)
       default: break
       }
       throw exit("error: \(e)", code: renderFailure)
@@ -87,29 +87,6 @@ enum OutputFolder {
     }
     guard FileSystem.isDirectory(path) else {
       throw RenderError.output(path: path, message: "cannot create the folder: a file of that name is in the way")
-    }
-  }
-}
-
-/// A file that cannot be read.
-struct InputFileError: Error, CustomStringConvertible {
-  var path: String
-  var message: String
-  var description: String { "\(path): error: cannot read the file: \(message)" }
-}
-
-/// Reads input files as UTF-8 text.
-enum SpecInput {
-  static func read(_ path: String) throws -> String {
-    do {
-      let bytes = try OutputFile.read(path)
-      guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw InputFileError(path: path, message: "it is not UTF-8 text")
-      }
-      return text
-    } catch let e as RenderError {
-      if case .output(_, let message) = e { throw InputFileError(path: path, message: message) }
-      throw e
     }
   }
 }

@@ -24,7 +24,14 @@ final class BadInputCorpusTests: XCTestCase {
     var setup: [[String]] = []
     var checks: [[String]] = []
     var stderr = ""
+    /// Seconds before `brief` is killed: every case has a bound, so a hang fails instead of stalling the run.
+    var seconds = BadInputCorpusTests.defaultSeconds
+    /// The address space `brief` may use, in MiB (`prlimit --as`); nil for no bound.
+    var memory: Int?
   }
+
+  /// The time bound of a case without `limit:`.
+  static let defaultSeconds = 120.0
 
   static func cases() throws -> [Case] {
     let names = try FileManager.default.contentsOfDirectory(atPath: corpus)
@@ -42,6 +49,12 @@ final class BadInputCorpusTests: XCTestCase {
         case "exit": c.exit = Int32(value) ?? -1
         case "setup": c.setup.append(words)
         case "check": c.checks.append([words[0], words.count > 1 ? words[1] : "", words.dropFirst(2).joined(separator: " ")])
+        case "limit":
+          guard words.count == 2, let seconds = Double(words[0]), seconds > 0, let memory = Int(words[1]), memory > 0 else {
+            XCTFail("\(name)/case.txt: limit: expected SECONDS MIB, found \(value)")
+            continue
+          }
+          (c.seconds, c.memory) = (seconds, memory)
         default: XCTFail("\(name)/case.txt: unknown key \(key)")
         }
       }
@@ -105,18 +118,50 @@ final class BadInputCorpusTests: XCTestCase {
           program = "setpriv"
         }
       case "symlink":
+        if (try? fm.attributesOfItem(atPath: work + "/" + step[1])) != nil { try fm.removeItem(atPath: work + "/" + step[1]) }
         try fm.createSymbolicLink(atPath: work + "/" + step[1], withDestinationPath: step[2])
+      case "fifo":
+        XCTAssertEqual(mkfifo(work + "/" + step[1], 0o644), 0, "\(c.name): mkfifo \(step[1])")
+      case "append":
+        guard step.count >= 4, let count = Int(step[2]), count >= 0 else {
+          XCTFail("\(c.name): setup: append FILE COUNT TEXT, found \(step)")
+          continue
+        }
+        let unit = Self.unescaped(step[3...].joined(separator: " "))
+        let handle = try Self.appending(to: work + "/" + step[1])
+        // Written in pieces of about a megabyte, so a large file is never whole in the test's memory.
+        let perPiece = max(1, min(count, (1 << 20) / max(1, unit.utf8.count)))
+        let piece = Data(String(repeating: unit, count: perPiece).utf8)
+        var left = count
+        while left >= perPiece {
+          handle.write(piece)
+          left -= perPiece
+        }
+        handle.write(Data(String(repeating: unit, count: left).utf8))
+        try handle.close()
       default:
         XCTFail("\(c.name): unknown setup \(step)")
       }
     }
 
+    if let memory = c.memory {
+      arguments = ["--as=\(memory << 20)", "--", program] + arguments
+      program = "prlimit"
+    }
+
     let before = Self.snapshot(work)
-    let result = try Tools.run(program, arguments, environment: ["SWIFT_BACKTRACE": "enable=no"], cwd: work)
+    let result = try Tools.run(program, arguments, environment: ["SWIFT_BACKTRACE": "enable=no"], cwd: work, timeLimit: c.seconds)
     let after = Self.snapshot(work)
 
     let label = "\(c.name) (brief \(c.args.joined(separator: " ")))"
-    XCTAssertEqual(result.status, c.exit, "\(label): exit code; stderr: \(result.stderr)")
+    if result.timedOut {
+      return XCTFail("\(label): killed after running for \(Int(c.seconds)) s, the case's time limit")
+    }
+    if let signal = result.signal {
+      let bound = c.memory.map { " (with \($0) MiB of address space: out of memory, or a crash)" } ?? ""
+      return XCTFail("\(label): killed by signal \(signal)\(bound); stderr: \(result.stderr.prefix(2000))")
+    }
+    XCTAssertEqual(result.status, c.exit, "\(label): exit code; stderr: \(result.stderr.prefix(2000))")
     XCTAssertEqual(result.stderr.replacingOccurrences(of: work, with: "${WORK}"), c.stderr, "\(label): standard error")
     XCTAssertEqual(result.stdout, "", "\(label): standard output")
     if c.exit != 0 {
@@ -143,6 +188,40 @@ final class BadInputCorpusTests: XCTestCase {
         XCTFail("\(c.name): unknown check \(check[0])")
       }
     }
+  }
+  /// `text` with `\s` as a space, `\n` a newline, `\t` a tab and `\\` a backslash.
+  /// `text` with `\\s` as a space, `\\n` a newline, `\\t` a tab and `\\\\` a backslash.
+  static func unescaped(_ text: String) -> String {
+    var out = ""
+    var escaping = false
+    for character in text {
+      if escaping {
+        switch character {
+        case "s": out.append(" ")
+        case "n": out.append("\n")
+        case "t": out.append("\t")
+        default: out.append(character)
+        }
+        escaping = false
+      } else if character == "\\" {
+        escaping = true
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// A handle writing at the end of `path`, created (with its folders) when missing.
+  static func appending(to path: String) throws -> FileHandle {
+    let fm = FileManager.default
+    if !fm.fileExists(atPath: path) {
+      try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      fm.createFile(atPath: path, contents: nil)
+    }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.seekToEnd()
+    return handle
   }
 
   /// Every bookmark title of qpdf's `--json` output, depth first.

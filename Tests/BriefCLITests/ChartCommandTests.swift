@@ -90,7 +90,7 @@ final class ChartCommandTests: XCTestCase {
   func testMissingSpecIsExitOne() throws {
     let run = try brief(["chart", dir + "/none.yaml", "-o", dir + "/x.png"])
     XCTAssertEqual(run.status, 1)
-    XCTAssertEqual(run.stderr, "\(dir)/none.yaml: error: cannot read the file: No such file or directory\n")
+    XCTAssertEqual(run.stderr, "\(dir)/none.yaml: error: cannot read the file: expected a readable file, found no such file or directory\n")
   }
 
   func testUnknownGlyphIsExitOneNamingTheTextAndWritesNothing() throws {

@@ -1,4 +1,5 @@
 import BriefCharts
+import BriefModel
 import BriefScene
 import BriefTestSupport
 import XCTest
@@ -90,5 +91,30 @@ final class StyleFileTests: XCTestCase {
     XCTAssertFalse(message.contains("root:"), message)
     let list = Fixtures.message { _ = try StyleFile.load("x", stylesDirectory: "s", read: self.read(["s/x.yaml": "- secret\n"])) }
     XCTAssertTrue(list.hasSuffix("found a list"), list)
+  }
+
+  func testAPageMustLeaveFourEmsOfTextBetweenItsMargins() throws {
+    func load(_ text: String) throws -> StyleFile.Loaded {
+      try StyleFile.load("x", stylesDirectory: "s", read: read(["s/x.yaml": text, "s/base.yaml": "page: {margins: 100}\n"]))
+    }
+    // 144 - 2 × 52 = 40 pt: four ems of 10 pt text, just enough.
+    XCTAssertEqual(try load("page: {size: 144x400, margins: 52}\n").page.textWidth, 40)
+    XCTAssertEqual(
+      Fixtures.message { _ = try load("page: {size: 144x400, margins: 53}\n") },
+      "s/x.yaml:1:7: error: page: expected margins that leave text at least 40 pt wide (four ems of the body size), found 38 pt between 53 pt margins on a page 144 pt wide")
+    // A larger body needs more room; the page is checked with what it extends.
+    XCTAssertEqual(
+      Fixtures.message { _ = try load("extends: base\npage:\n  size: 240x400\n  body-size: 12\n") },
+      "s/x.yaml:3:3: error: page: expected margins that leave text at least 48 pt wide (four ems of the body size), found 40 pt between 100 pt margins on a page 240 pt wide")
+  }
+
+  func testAnExtendedStyleThatCannotBeReadIsAnErrorWhereItIsNamed() {
+    let message = Fixtures.message {
+      _ = try StyleFile.load("x", stylesDirectory: "s") { path in
+        guard path == "s/x.yaml" else { throw InputFileError(path: path, expected: "a regular file", found: "a FIFO (named pipe)") }
+        return "fonts: {title: 20}\nextends: /tmp/pipe\n"
+      }
+    }
+    XCTAssertEqual(message, "s/x.yaml:2:10: error: extends: expected a regular file, found /tmp/pipe, a FIFO (named pipe)")
   }
 }

@@ -188,6 +188,26 @@ final class BriefLayoutTests: XCTestCase {
     XCTAssertTrue(lines.dropLast().allSatisfy { $0.style.alignment == .justify && $0.style.justifyLastLine })
     XCTAssertEqual(lines.last?.style.alignment, .left)
   }
+
+  func testListsAndQuotesMayNotIndentTextNarrowerThanFourEms() throws {
+    // A4 leaves 483.3 pt; a numbered list indents 18 pt a level: 24 levels leave 51.3 pt, 25 leave 33.3.
+    func numbered(_ depth: Int) -> String {
+      "---\ntitle: T\n---\nIntro.\n\n" + (0..<depth).map { String(repeating: " ", count: 3 * $0) + "1. item" }.joined(separator: "\n") + "\n"
+    }
+    XCTAssertNoThrow(try build(numbered(24)))
+    XCTAssertThrowsError(try build(numbered(25))) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "brief.md:30:76: error: layout: expected lists and quotes that leave text at least 40.0 pt wide, found 33.3 pt left of the page's 483.3 pt after 450.0 pt of indentation")
+    }
+    // The same rule for quotes (14 pt a level), with a larger body.
+    var page = PageStyle.a4
+    page.bodySize = 20
+    let quotes = "---\ntitle: T\n---\n" + String(repeating: ">", count: 30) + " x\n"
+    XCTAssertThrowsError(try build(quotes, page: page)) { error in
+      XCTAssertEqual((error as? DatasetError)?.found, "77.3 pt left of the page's 483.3 pt after 406.0 pt of indentation")
+    }
+  }
 }
 
 /// The page breaker alone, on synthetic blocks.

@@ -274,7 +274,7 @@ final class DatasetLoaderTests: XCTestCase {
     let errors = data.errors()
     XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
     let missing = try XCTUnwrap(errors.first { $0.file.hasSuffix("events.yaml") })
-    XCTAssertEqual(missing.found, "no such file")
+    XCTAssertEqual(missing.found, "no such file or directory")
     let wrong = try XCTUnwrap(errors.first { $0.file.hasSuffix("observations.yaml") })
     XCTAssertEqual(wrong.field, "observations")
     XCTAssertEqual(wrong.found, "a mapping")
@@ -346,7 +346,7 @@ final class YAMLDocumentTests: XCTestCase {
     XCTAssertEqual(fromMemory.observations.first?.location.file, "mem/observations.yaml")
     files["mem/events.yaml"] = nil
     let (_, missing) = DatasetLoader.loadCollectingErrors(directory: "mem") { files[$0] }
-    XCTAssertEqual(missing.map(\.description), ["mem/events.yaml:1:1: error: file: expected a readable YAML file, found no such file"])
+    XCTAssertEqual(missing.map(\.description), ["mem/events.yaml:1:1: error: file: expected a readable file, found no such file or directory"])
   }
 
   func testFewAliasesAreFine() {

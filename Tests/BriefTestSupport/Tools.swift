@@ -7,10 +7,17 @@ public enum Tools {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// The signal that ended the program, if one did (then `status` is its number).
+    public var signal: Int32? = nil
+    /// Whether the program was killed for running past its time limit.
+    public var timedOut = false
   }
 
-  /// Runs `program` (looked up on PATH) with `arguments`, waiting for it to finish.
-  public static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil) throws -> Run {
+  /// Runs `program` (looked up on PATH) with `arguments`, waiting for it to finish, or with
+  /// `timeLimit` (seconds) killing it with SIGKILL when it runs longer.
+  public static func run(
+    _ program: String, _ arguments: [String], environment: [String: String]? = nil, cwd: String? = nil, timeLimit: Double? = nil
+  ) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = [program] + arguments
@@ -30,12 +37,31 @@ public enum Tools {
     p.standardError = err
     p.standardInput = FileHandle.nullDevice
     try p.run()
+    // /usr/bin/env execs the program (as prlimit and setpriv do), so the process is the program itself.
+    let killed = Flag()
+    let watchdog = DispatchWorkItem { [pid = p.processIdentifier] in
+      killed.set()
+      kill(pid, SIGKILL)
+    }
+    if let timeLimit { DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog) }
     p.waitUntilExit()
+    watchdog.cancel()
     try out.close()
     try err.close()
     let outData = FileManager.default.contents(atPath: dir + "/out") ?? Data()
     let errData = FileManager.default.contents(atPath: dir + "/err") ?? Data()
-    return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    let signal = p.terminationReason == .uncaughtSignal ? p.terminationStatus : nil
+    return Run(
+      status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+      signal: signal, timedOut: killed.isSet && signal == SIGKILL)
+  }
+
+  /// A flag one thread sets and another reads.
+  final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
   }
 
   /// A new empty folder under the system's temporary folder, which the caller removes; in a
@@ -53,8 +79,10 @@ public enum Tools {
     return url.path
   }
 
-  /// The `brief` executable built next to the test bundle.
+  /// The `brief` executable built next to the test bundle; `BRIEF_EXECUTABLE`, when set, names another
+  /// build (to check that a corpus case fails on older code).
   public static var briefExecutable: String {
+    if let other = ProcessInfo.processInfo.environment["BRIEF_EXECUTABLE"], !other.isEmpty { return other }
     let dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
     let candidate = dir.appendingPathComponent("brief").path
     if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -22,6 +22,14 @@ public struct PageStyle: Equatable, Sendable {
     self.numberHeadings = numberHeadings
   }
 
+  /// The width between the margins.
+  public var textWidth: Double { size.width - 2 * margin }
+
+  /// The narrowest a column of body text may be: four ems of its type, half a dozen characters
+  /// a line. Narrower, words break every few letters; at nothing, Pango cannot lay text out at all.
+  /// A page's text must be this wide, and lists and quotes may not indent text narrower.
+  public var narrowestText: Double { bodySize * 4 }
+
   /// A4 with 56 pt margins and 10 pt body text.
   public static let a4 = PageStyle(size: Size(width: 595.28, height: 841.89), margin: 56, bodySize: 10)
 }

@@ -42,7 +42,9 @@ public enum StyleFile {
   static let sections = ["extends", "chart", "fonts", "colors", "lines", "numbers", "dates", "page"]
 
   /// Loads a style by name (`default` -> `DIR/default.yaml`) or by path (anything with a `/` or ending in `.yaml`).
-  public static func load(_ nameOrPath: String, stylesDirectory: String, read: (String) throws -> String) throws -> Loaded {
+  ///
+  /// `read` gives a file's text: by default ``InputFile/text(_:)`` from disk.
+  public static func load(_ nameOrPath: String, stylesDirectory: String, read: (String) throws -> String = InputFile.text) throws -> Loaded {
     var chain: [String] = []
     return try load(nameOrPath, stylesDirectory: stylesDirectory, read: read, chain: &chain)
   }
@@ -69,7 +71,13 @@ public enum StyleFile {
     let top = try reader.fields(root, "", allowed: sections)
     var base = Loaded(style: .standard, page: .a4, files: [])
     if let ext = top.first(where: { $0.key == "extends" }) {
-      base = try load(try reader.string(ext.value, "extends"), stylesDirectory: dir, read: read, chain: &chain)
+      let name = try reader.string(ext.value, "extends")
+      do {
+        base = try load(name, stylesDirectory: dir, read: read, chain: &chain)
+      } catch let e as InputFileError where e.path == path(for: name, in: dir) {
+        // The style it names cannot be read: the problem is where it is named.
+        throw reader.error(ext.value, "extends", expected: e.expected, found: "\(e.path), \(e.found)")
+      }
     }
     var style = base.style
     try apply(top.filter { $0.key != "extends" && $0.key != "page" }.map { ($0.key, $0.value) }, to: &style, reader: reader, field: "")
@@ -112,6 +120,12 @@ public enum StyleFile {
       case "justify": page.justify = try r.bool(f.value, p)
       default: page.numberHeadings = try r.bool(f.value, p)
       }
+    }
+    guard page.textWidth >= page.narrowestText else {
+      func pt(_ x: Double) -> String { NumberFormat.plain(x) + " pt" }
+      throw r.error(
+        node, "page", expected: "margins that leave text at least \(pt(page.narrowestText)) wide (four ems of the body size)",
+        found: "\(pt(page.textWidth)) between \(pt(page.margin)) margins on a page \(pt(page.size.width)) wide")
     }
   }
 
