@@ -89,11 +89,12 @@ struct BuildRecord {
   /// Writes the outputs, then the depfile and manifest when asked, as one step.
   func commit(depfile: String?, target: String? = nil, manifest: String?) throws {
     var files = outputs.map { (path: $0.path, bytes: $0.bytes) }
+    if let manifest { files.append((manifest, Array(self.manifest().utf8))) }
+    // The depfile is renamed last: it records a finished run.
     if let depfile {
       let targets = target.map { [$0] } ?? outputs.map(\.path)
       files.append((depfile, Array(Self.depfile(outputs: targets, inputs: inputs, primary: primary).utf8)))
     }
-    if let manifest { files.append((manifest, Array(self.manifest().utf8))) }
     try OutputFile.writeAll(files)
   }
 
