@@ -51,8 +51,8 @@ public enum OutputFile {
     var outcomes: [Outcome] = []
     var staged: [Staged] = []
     defer { for s in staged { s.discard() } }
+    removeLeftovers(of: files.map(\.path))
     for (path, bytes) in files {
-      removeLeftovers(of: path)
       if try holds(path, bytes) {
         outcomes.append(.unchanged)
         continue
@@ -146,22 +146,36 @@ public enum OutputFile {
     }
   }
 
-  /// Removes the temporary and old names a killed run left beside `path` (`.NAME.tmp-PID-N`,
-  /// `.NAME.old-PID-N` of a process that no longer runs).
-  static func removeLeftovers(of path: String) {
-    let (dir, file) = split(path)
-    guard let folder = opendir(dir) else { return }
-    defer { closedir(folder) }
-    var stale: [String] = []
-    while let entry = readdir(folder) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-      for marker in [".tmp-", ".old-"] where name.hasPrefix(".\(file)\(marker)") {
-        let rest = name.dropFirst(file.count + 1 + marker.count).split(separator: "-")
-        guard rest.count == 2, let pid = Int32(rest[0]), Int(rest[1]) != nil else { continue }
+  /// Removes the temporary and old names a killed run left beside `paths` (`.NAME.tmp-PID-N`,
+  /// `.NAME.old-PID-N` of a process that no longer runs), reading each folder once.
+  static func removeLeftovers(of paths: [String]) {
+    var names: [String: Set<String>] = [:]
+    for path in paths {
+      let (dir, file) = split(path)
+      names[dir, default: []].insert(file)
+    }
+    for (dir, files) in names.sorted(by: { $0.key < $1.key }) {
+      guard let folder = opendir(dir) else { continue }
+      var stale: [String] = []
+      while let entry = readdir(folder) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        guard name.hasPrefix("."), let (file, pid) = leftover(name), files.contains(file) else { continue }
         if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { stale.append(name) }
       }
+      closedir(folder)
+      for name in stale { unlink("\(dir)/\(name)") }
     }
-    for name in stale { unlink("\(dir)/\(name)") }
+  }
+
+  /// The target's name and the process of a temporary or old name (`.a.png.tmp-123-0` is a.png's, of 123).
+  static func leftover(_ name: String) -> (String, Int32)? {
+    for marker in [".tmp-", ".old-"] {
+      guard let range = name.range(of: marker, options: .backwards) else { continue }
+      let rest = name[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+      guard rest.count == 2, let pid = Int32(rest[0]), Int(rest[1]) != nil else { continue }
+      return (String(name[name.index(after: name.startIndex)..<range.lowerBound]), pid)
+    }
+    return nil
   }
 
   #if os(Linux)
