@@ -315,7 +315,7 @@ def write_results(results, args):
     t.append(f"- **A 10,000-bar chart under 0.2 s: "
              + ("not met (cannot be drawn)** — " if refused10k else ("met** — " if b10k and b10k < 0.2 else "not met** — "))
              + (f"{b10k * 1000:.0f} ms for the whole process, with thinned labels on a page 14,400 pt tall (the most a PDF page may be): {parts10k}."
-                + (" The PNG (11.5 million pixels) is drawn in strips on both cores, each compressed by igzip as soon as it and the strips above it are drawn; most of its time is Cairo blending 10,000 bars less than a pixel thick into the rows they partly cover, and most of the compile is Pango shaping the row labels that are drawn (every k-th)."
+                + (" The PNG (11.5 million pixels) is drawn whole on one thread and compressed by libdeflate at level 5, whose bytes depend only on the pixels (issue 13: igzip, which was faster, gave different bytes in different processes); most of the drawing is Cairo blending 10,000 bars less than a pixel thick into the rows they partly cover, and most of the compile is Pango shaping the row labels that are drawn (every k-th)."
                    + (f" The whole process is {(0.2 - b10k) * 1000:.0f} ms under the target." if b10k < 0.2 else ""))
                 if b10k else "no result."))
     bomb = results.get("alias-bomb", {}).get("briefkit", [])
@@ -356,7 +356,7 @@ def write_results(results, args):
         "",
         "## Results",
         "Ratio = matplotlib wall / BriefKit wall (for the batches: BriefKit's rate / matplotlib's rate). Canvases: batch charts 800×450 pt, PNG at scale 2 (1600×900 px); "
-        "bars and dot-and-range charts 800 × min(14,400, max(450, 200 + 14·N)) pt with thinned labels (every k-th row labelled once rows are closer than a line of text, so from about 1,000 rows), timelines 1600 pt wide and as tall as their labels need, PNG at scale 1; images of 4 million pixels or more are drawn in strips on both cores, as `brief chart` does.",
+        "bars and dot-and-range charts 800 × min(14,400, max(450, 200 + 14·N)) pt with thinned labels (every k-th row labelled once rows are closer than a line of text, so from about 1,000 rows), timelines 1600 pt wide and as tall as their labels need, PNG at scale 1, drawn on one thread as `brief chart` draws one chart.",
         "",
         "| workload | BriefKit wall | CPU | peak RSS (MiB) | matplotlib wall | CPU | peak RSS (MiB) | ratio |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -40,9 +40,10 @@ public enum DatasetLoader {
   /// Loads what can be loaded and returns it with every problem found, sorted by
   /// file, line and column.
   ///
-  /// `read` gives a file's bytes: by default ``InputFile/read(_:limit:)`` from disk.
+  /// `read` gives a file's bytes: by default ``InputFile/read(_:limit:)`` from disk, each file at
+  /// most ``InputFile/maxDatasetBytes``.
   public static func loadCollectingErrors(
-    directory: String, reading read: (String) throws -> [UInt8] = { try InputFile.read($0) }
+    directory: String, reading read: (String) throws -> [UInt8] = { try InputFile.read($0, limit: InputFile.maxDatasetBytes) }
   ) -> (Dataset, [DatasetError]) {
     var reader = EntryReader()
     var dataset = Dataset()

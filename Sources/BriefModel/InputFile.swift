@@ -23,6 +23,11 @@ public enum InputFile {
   /// 740 MB and 25 s in a debug build), so the bound keeps any single input under a gigabyte.
   public static let maxBytes = 8 << 20
 
+  /// The largest dataset file, 64 MiB: a dataset grows month by month, and 100,000 observations
+  /// (about 32 MB of YAML) load in about 530 MiB (`bench/`), so a dataset file may be larger than
+  /// a style, a chart spec file or a brief.
+  public static let maxDatasetBytes = 64 << 20
+
   /// The bytes of the regular file at `path`.
   ///
   /// The file is opened with `O_NONBLOCK`, so opening a FIFO returns at once instead of
