@@ -1,10 +1,11 @@
 import Foundation
 import Yams
 
-/// Loads the dataset's four YAML files and validates them, collecting every problem.
+/// Loads the dataset's YAML files and validates them, collecting every problem.
 ///
 /// Each file holds a YAML sequence of mappings, one per entry:
-/// `sources.yaml`, `observations.yaml`, `events.yaml` and `rates.yaml`.
+/// `sources.yaml`, `observations.yaml`, `events.yaml`, `rates.yaml` and, optionally,
+/// `derived.yaml` (the derived statistics, checked by running them through ``Engine``).
 /// Loading never stops at the first problem: every syntax error, wrong type,
 /// missing or unknown field, bad value, unknown reference and duplicate id is
 /// reported, each at its file, line and column.
@@ -26,6 +27,8 @@ public enum DatasetLoader {
     public static let events = "events.yaml"
     /// Exchange rates.
     public static let rates = "rates.yaml"
+    /// Derived statistics (optional: without it the dataset has no derived estimates).
+    public static let derived = "derived.yaml"
   }
 
   /// Loads and validates `directory`; fails with every problem found.
@@ -59,8 +62,18 @@ public enum DatasetLoader {
     for entry in reader.entries(path: path(FileName.rates), collection: "rates", contents: contents) {
       if let rate = reader.rate(entry) { dataset.rates.append(rate) }
     }
+    let derivedPath = path(FileName.derived)
+    if contents(derivedPath) != nil || FileManager.default.fileExists(atPath: derivedPath) {
+      for entry in reader.entries(path: derivedPath, collection: "derivations", contents: contents) {
+        if let derivation = reader.derivation(entry) { dataset.derivations.append(derivation) }
+      }
+    }
     var errors = reader.errors
     errors += Validator.crossCheck(dataset, idLocations: reader.idLocations, sourceRefs: reader.sourceRefs)
+    if errors.isEmpty {
+      // Derivations run on a valid dataset only: their messages would otherwise repeat the data's.
+      errors += Engine.run(dataset).errors
+    }
     errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     return (dataset, errors)
   }

@@ -41,7 +41,7 @@ public struct ExchangeRate: Hashable, Sendable {
   public var value: Double? { rate.estimate ?? rate.interval.midpoint }
 }
 
-/// The whole dataset: sources, observations, events and exchange rates.
+/// The whole dataset: sources, observations, events, exchange rates and derivations.
 public struct Dataset: Hashable, Sendable {
   /// Sources by declaration order.
   public var sources: [Source]
@@ -51,16 +51,19 @@ public struct Dataset: Hashable, Sendable {
   public var events: [Event]
   /// Exchange rates by declaration order.
   public var rates: [ExchangeRate]
+  /// Derived statistics (`derived.yaml`) by declaration order.
+  public var derivations: [Derivation]
 
   /// Creates a dataset.
   public init(
     sources: [Source] = [], observations: [Observation] = [], events: [Event] = [],
-    rates: [ExchangeRate] = []
+    rates: [ExchangeRate] = [], derivations: [Derivation] = []
   ) {
     self.sources = sources
     self.observations = observations
     self.events = events
     self.rates = rates
+    self.derivations = derivations
   }
 
   /// The source with `id`.
