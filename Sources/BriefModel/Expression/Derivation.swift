@@ -40,8 +40,8 @@ public struct Derivation: Hashable, Sendable {
   public var formula: Expr
   /// Where the formula is written.
   public var formulaText: FormulaText
-  /// The declared unit, as written (`USD/month`).
-  public var unit: Unit
+  /// The declared unit (`USD/month`); `nil` for `"{unit}"`, the unit of each input (`it`).
+  public var unit: Unit?
   /// A label pattern.
   public var label: Pattern?
   /// A series id pattern: each estimate is also a point of that series.
@@ -85,7 +85,8 @@ public struct FormulaText: Hashable, Sendable {
 ///
 /// Filters: `slug` (lowercase words joined by "-"), `code` (`cn` for China, else the slug),
 /// `year` and `prior-year` (of a period), `text` (a period as "Apr 2014"), `strip:SUFFIX`
-/// (drop a suffix), `or:DEFAULT` (a missing field's stand-in). A missing field without
+/// (drop a suffix), `or:DEFAULT` (a missing field's stand-in), `plural:NOUN` (`1 figure`,
+/// `2 figures`). A missing field without
 /// `or:` leaves the instance without an estimate.
 public struct Pattern: Hashable, Sendable {
   enum Part: Hashable, Sendable {
@@ -98,11 +99,16 @@ public struct Pattern: Hashable, Sendable {
     var argument: String
   }
 
-  static let filters = ["slug", "code", "year", "prior-year", "text", "strip", "or"]
+  static let filters = ["slug", "code", "year", "prior-year", "text", "strip", "or", "plural"]
 
   var parts: [Part]
   /// The text as written.
   public var text: String
+
+  /// Whether it fills in `field` somewhere.
+  public func uses(_ field: String) -> Bool {
+    parts.contains { if case .field(field, _) = $0 { return true } else { return false } }
+  }
 
   /// Whether it has no `{…}`.
   public var isPlain: Bool { parts.allSatisfy { if case .literal = $0 { return true } else { return false } } }
@@ -157,6 +163,7 @@ public struct Pattern: Hashable, Sendable {
           case "year": value = value.flatMap { try? EDTFDate.parse($0) }.flatMap(\.referenceYear).map(String.init)
           case "prior-year": value = value.flatMap { try? EDTFDate.parse($0) }.flatMap(\.referenceYear).map { String($0 - 1) }
           case "text": value = value.map { (try? EDTFDate.parse($0))?.displayText ?? $0 }
+          case "plural": value = value.map { $0 + " " + f.argument + ($0 == "1" ? "" : "s") }
           case "strip": value = value.map { $0.hasSuffix(f.argument) && !f.argument.isEmpty ? String($0.dropLast(f.argument.count)) : $0 }
           default: break
           }

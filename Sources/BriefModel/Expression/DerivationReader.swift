@@ -127,9 +127,18 @@ extension EntryReader {
       errors.append(DatasetError(at: entry.location, field: "formula", expected: "a value for 'formula'", found: "the field missing"))
     }
     var unit: Unit?
+    var unitGiven = false
     if let (text, location) = string(entry, "unit") {
+      unitGiven = true
       unit = Unit(text)
-      if unit == nil { errors.append(DatasetError(at: location, field: "unit", expected: Unit.knownUnitsDescription, found: "\"\(text)\"")) }
+      if text == "{unit}" {
+        if forEach == nil {
+          errors.append(DatasetError(at: location, field: "unit", expected: "a unit such as USD/month (\"{unit}\" needs for-each)", found: "\"\(text)\""))
+        }
+      } else if unit == nil {
+        errors.append(DatasetError(at: location, field: "unit", expected: Unit.knownUnitsDescription + ", or \"{unit}\" (the unit of each input)", found: "\"\(text)\""))
+        unitGiven = false
+      }
     }
     let label = string(entry, "label", required: false).flatMap { pattern($0.0, $0.1, "label") }
     let series = string(entry, "series", required: false).flatMap { pattern($0.0, $0.1, "series") }
@@ -149,7 +158,7 @@ extension EntryReader {
     }
     let note = string(entry, "note", required: false)?.0
     let caveats = strings(entry, "caveats", expected: "a list of caveats").compactMap { pattern($0, entry.location, "caveats") }
-    guard let id, let family, let (formula, formulaText) = parsed, let unit else { return nil }
+    guard let id, let family, let (formula, formulaText) = parsed, unitGiven else { return nil }
     return Derivation(
       id: id, idLocation: idLocation, family: family, forEach: forEach?.0, forEachText: forEach?.1, groupBy: groupBy?.0,
       pairs: pairs, lets: lets, formula: formula, formulaText: formulaText, unit: unit, label: label, series: series,

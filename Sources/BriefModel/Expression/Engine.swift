@@ -332,9 +332,16 @@ public enum Engine {
     } catch let e as ExpressionError {
       throw InstanceError(error: d.formulaText.error(e, field: "formula"))
     }
-    let (dimension, factor) = Dimension.of(d.unit)
+    var itemUnit: Unit?
+    switch instance.item {
+    case .observation(let o)?: itemUnit = o.unit
+    case .estimate(let e)?: itemUnit = Unit(e.estimate.unit)
+    case nil: itemUnit = nil
+    }
+    guard let unit = d.unit ?? itemUnit else { throw Skip(reason: "no unit") }
+    let (dimension, factor) = Dimension.of(unit)
     guard q.dimension == dimension else {
-      let m = Messages.declared(d.unit.description, dimension, found: q.dimension)
+      let m = Messages.declared(unit.description, dimension, found: q.dimension)
       throw InstanceError(error: DatasetError(at: d.formulaText.location(d.formula.position), field: "formula", expected: m.expected, found: m.found))
     }
     guard let id = d.id.fill(instance.lookup) else { throw Skip(reason: "the id pattern names a field the input lacks") }
@@ -347,7 +354,7 @@ public enum Engine {
       let original = Item.observation(o).quantity
       if original.interval == q.interval && original.estimate == q.estimate { restatedObservation = o }
     }
-    let unitText = d.unit.description
+    let unitText = unit.description
     var method: String
     if let o = restatedObservation {
       method = unitText == o.unit.description ? "As reported." : "As reported, in \(unitText)."
@@ -356,16 +363,22 @@ public enum Engine {
     }
     if let note = d.note { method += " " + note }
     var caveats = Caveats.of(q, restated: restatedObservation != nil, dataset: dataset)
-    for c in d.caveats { if let text = c.fill(instance.lookup), !caveats.contains(text) { caveats.append(text) } }
+    let declared = d.caveats.compactMap { $0.fill(instance.lookup) }
+    for text in declared where !caveats.contains(text) { caveats.append(text) }
 
     var facets: [String: String] = [:]
     switch instance.item {
     case .observation(let o)?:
-      if restatedObservation != nil {
+      // An estimate named after its observation ({id}) keeps that observation's facets.
+      if restatedObservation != nil || d.id.uses("id") {
         facets = ["period": o.period.description, "source": o.source, "measure": o.measure.rawValue]
       }
       for key in ["destination", "origin", "sector", "job", "place"] { facets[key] = Item.observation(o).field(key) }
-      if case .money = o.unit { facets["original"] = o.value.formatted(unit: o.unit.description) }
+      var isMoney = false
+      if case .money = o.unit { isMoney = true }
+      if d.id.uses("id"), isMoney || restatedObservation == nil {
+        facets["original"] = o.value.formatted(unit: o.unit == .percent ? nil : o.unit.description)
+      }
     case .estimate(let e)?:
       for key in ["destination", "origin", "sector", "job", "place"] { facets[key] = e.estimate.facets[key] }
     case nil:
@@ -385,8 +398,9 @@ public enum Engine {
       facets: facets, kind: kind)
     named.formula = (d.lets.map { "\($0.name) = \($0.text.source)" } + [d.formulaText.source]).joined(separator: "; ")
     var stored = q
-    // Later derivations carry this estimate's caveats, not those of a figure restated as reported.
-    stored.provenance.caveats = restatedObservation == nil ? caveats : q.provenance.caveats
+    // Later derivations carry the caveats of conversions, divisions and declarations; those drawn
+    // from provenance (sources, years, kinds) are drawn again from the merged provenance.
+    stored.provenance.caveats = declared.reduce(into: q.provenance.caveats) { if !$0.contains($1) { $0.append($1) } }
     let period = instance.item?.period ?? p.periods.first
     return Result(
       produced: Produced(estimate: named, family: d.family, quantity: stored, period: period, seriesId: seriesId),
