@@ -391,7 +391,8 @@ public enum Engine {
     for (key, pattern) in d.facets {
       if let value = pattern.fill(instance.lookup), !value.isEmpty { facets[key] = value } else { facets[key] = nil }
     }
-    let kind: ReportedValue.Kind? = restatedObservation != nil || estimate == nil ? q.kind : nil
+    // The kind is kept where the estimate restates one observation (converted or not) or is a bound.
+    let kind: ReportedValue.Kind? = (p.observations.count == 1 && p.estimates.isEmpty) || estimate == nil ? q.kind : nil
     var named = NamedEstimate(
       id: id, label: d.label.flatMap { $0.fill(instance.lookup) } ?? id, interval: interval, estimate: estimate,
       unit: unitText, inputs: p.inputs.filter { !p.estimates.contains($0) }, method: method, caveats: caveats,
