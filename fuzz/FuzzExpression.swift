@@ -2,7 +2,7 @@
 // parsed, then run as the formula of three derivations over a small dataset (one per
 // observation, one per consecutive pair by destination, one plain), so the checker, the
 // dependency order, the templates, the evaluator and the method and caveat texts all see it. An
-// odd first byte makes the rest a whole derived.yaml, loaded with the same dataset.
+// odd first byte makes the rest a whole derived.yaml, read into the same dataset (loaded once).
 // Built by fuzz/build.sh.
 import BriefModel
 import Foundation
@@ -45,9 +45,7 @@ public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
       """.utf8)
   }
-  let (dataset, errors) = DatasetLoader.loadCollectingErrors(directory: "fuzz") { path in
-    path == "fuzz/derived.yaml" ? derived : fuzzFiles[path]
-  }
+  let (dataset, errors) = DatasetLoader.withDerivations(fuzzBase, yaml: derived, file: "fuzz/derived.yaml")
   for e in errors { _ = e.description }
   let result = Analysis.run(dataset)
   for e in result.estimates {
@@ -96,3 +94,6 @@ let fuzzFiles: [String: Data] = {
   return Dictionary(uniqueKeysWithValues: files.map { ("fuzz/" + $0.key, Data($0.value.utf8)) })
 }()
 
+
+/// The dataset without derivations, loaded once.
+let fuzzBase: Dataset = DatasetLoader.loadCollectingErrors(directory: "fuzz") { fuzzFiles[$0] }.0

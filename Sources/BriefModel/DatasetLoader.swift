@@ -37,6 +37,19 @@ public enum DatasetLoader {
     return errors.isEmpty ? .success(dataset) : .failure(DatasetErrors(errors))
   }
 
+  /// Reads `derived.yaml` from `data` into `dataset` (replacing its derivations) and runs them:
+  /// the dataset with the derivations that could be read, and every problem found. Lets a fuzzer
+  /// or a test vary the derivations without reading the other files again.
+  public static func withDerivations(_ dataset: Dataset, yaml data: Data, file: String) -> (Dataset, [DatasetError]) {
+    var reader = EntryReader()
+    var copy = dataset
+    copy.derivations = reader.derivations(path: file) { $0 == file ? data : nil }
+    var errors = reader.errors
+    if errors.isEmpty { errors += Engine.run(copy).errors }
+    errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    return (copy, errors)
+  }
+
   /// Loads what can be loaded and returns it with every problem found, sorted by
   /// file, line and column.
   ///
@@ -64,9 +77,7 @@ public enum DatasetLoader {
     }
     let derivedPath = path(FileName.derived)
     if contents(derivedPath) != nil || FileManager.default.fileExists(atPath: derivedPath) {
-      for entry in reader.entries(path: derivedPath, collection: "derivations", contents: contents) {
-        if let derivation = reader.derivation(entry) { dataset.derivations.append(derivation) }
-      }
+      dataset.derivations = reader.derivations(path: derivedPath, contents: contents)
     }
     var errors = reader.errors
     errors += Validator.crossCheck(dataset, idLocations: reader.idLocations, sourceRefs: reader.sourceRefs)

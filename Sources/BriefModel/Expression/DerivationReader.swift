@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension EntryReader {
@@ -71,6 +72,11 @@ extension EntryReader {
       conditions.append(SelectionSyntax.Condition(field: k.string, position: position, values: values))
     }
     return (SelectionSyntax(conditions: conditions), base)
+  }
+
+  /// Every derivation of the file at `path`.
+  mutating func derivations(path: String, contents: (String) -> Data?) -> [Derivation] {
+    entries(path: path, collection: "derivations", contents: contents).compactMap { derivation($0) }
   }
 
   /// One entry of `derived.yaml`.
