@@ -86,7 +86,7 @@ public struct FormulaText: Hashable, Sendable {
 /// Filters: `slug` (lowercase words joined by "-"), `code` (`cn` for China, else the slug),
 /// `year` and `prior-year` (of a period), `text` (a period as "Apr 2014"), `strip:SUFFIX`
 /// (drop a suffix), `or:DEFAULT` (a missing field's stand-in), `plural:NOUN` (`1 figure`,
-/// `2 figures`). A missing field without
+/// `2 figures`), `prefix:TEXT` (text before a present value: `{job|prefix: for |or:}`). A missing field without
 /// `or:` leaves the instance without an estimate.
 public struct Pattern: Hashable, Sendable {
   enum Part: Hashable, Sendable {
@@ -99,7 +99,7 @@ public struct Pattern: Hashable, Sendable {
     var argument: String
   }
 
-  static let filters = ["slug", "code", "year", "prior-year", "text", "strip", "or", "plural"]
+  static let filters = ["slug", "code", "year", "prior-year", "text", "strip", "or", "plural", "prefix"]
 
   var parts: [Part]
   /// The text as written.
@@ -163,6 +163,7 @@ public struct Pattern: Hashable, Sendable {
           case "year": value = value.flatMap { try? EDTFDate.parse($0) }.flatMap(\.referenceYear).map(String.init)
           case "prior-year": value = value.flatMap { try? EDTFDate.parse($0) }.flatMap(\.referenceYear).map { String($0 - 1) }
           case "text": value = value.map { (try? EDTFDate.parse($0))?.displayText ?? $0 }
+          case "prefix": value = value.map { f.argument + $0 }
           case "plural": value = value.map { $0 + " " + f.argument + ($0 == "1" ? "" : "s") }
           case "strip": value = value.map { $0.hasSuffix(f.argument) && !f.argument.isEmpty ? String($0.dropLast(f.argument.count)) : $0 }
           default: break
