@@ -99,6 +99,9 @@ public struct Pattern: Hashable, Sendable {
     var argument: String
   }
 
+  /// The longest id, and the most parts of a pattern, that ``couldMake(_:)`` considers.
+  public static let maxMatchedLength = 256
+
   static let filters = ["slug", "code", "year", "prior-year", "text", "strip", "or", "plural", "prefix"]
 
   var parts: [Part]
@@ -177,8 +180,12 @@ public struct Pattern: Hashable, Sendable {
   }
 
   /// Whether some filling of the pattern could give `id` (fields match one or more characters).
+  ///
+  /// Ids longer than ``maxMatchedLength`` are never made by a pattern: the match, quadratic in
+  /// the id's length, stays cheap for any input.
   public func couldMake(_ id: String) -> Bool {
     let target = Array(id)
+    guard target.count <= Pattern.maxMatchedLength, parts.count <= Pattern.maxMatchedLength else { return false }
     var memo: [Int: Bool] = [:]
     func match(_ partIndex: Int, _ at: Int) -> Bool {
       let key = partIndex * (target.count + 1) + at
