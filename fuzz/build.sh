@@ -69,11 +69,11 @@ target() {
   fi
 }
 
-ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief)
+ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression)
 WANTED=("${@:-${ALL[@]}}")
 for t in "${WANTED[@]}"; do
   case $t in
-    FuzzReportedValue | FuzzEDTF | FuzzDataset) target "$t" Yams BriefModel ;;
+    FuzzReportedValue | FuzzEDTF | FuzzDataset | FuzzExpression) target "$t" Yams BriefModel ;;
     FuzzStyle | FuzzChartSpec) target "$t" Yams BriefModel BriefScene BriefCharts ;;
     FuzzBrief) target "$t" Yams BriefModel BriefScene BriefCharts BriefDocument ;;
     *) echo "fuzz/build.sh: unknown target $t (targets: ${ALL[*]})" >&2; exit 2 ;;

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 OUT=${FUZZ_BUILD:-fuzz/.build}
 RUNS=${FUZZ_RUNS:-1000000}
 SECONDS_EACH=${FUZZ_MAX_SECONDS:-3600}
-ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief)
+ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression)
 export SWIFT_BACKTRACE=enable=no
 export FUZZ_STYLES=$PWD/styles
 
@@ -47,6 +47,15 @@ seed() {
     FuzzChartSpec)
       cp seeds/charts.yaml "$dir/"
       for f in Tests/BadInputs/*/*.yaml; do [ -e "$f" ] && { i=$((i + 1)); head -c 20000 "$f" > "$dir/bad-$i.yaml"; }; done ;;
+    FuzzExpression)
+      # Even first byte: a formula (every formula and let of seeds/derived.yaml); odd: a derived.yaml.
+      sed -n 's/^ *\(formula\|[a-z_]*\): *"\{0,1\}\(.*[()].*\)"\{0,1\} *$/\2/p' seeds/derived.yaml |
+        while IFS= read -r v; do i=$((i + 1)); { printf '\x00'; printf '%s' "$v"; } > "$dir/formula-$i"; done
+      { printf '\x01'; cat seeds/derived.yaml; } > "$dir/derived.yaml"
+      for f in Tests/BadInputs/*/seeds/derived.yaml; do
+        [ -e "$f" ] || continue
+        i=$((i + 1)); { printf '\x01'; head -c 20000 "$f"; } > "$dir/bad-$i.yaml"
+      done ;;
     FuzzBrief)
       cp seeds/briefs/*.md "$dir/"
       for f in Tests/BadInputs/*/briefs/*.md; do [ -e "$f" ] && { i=$((i + 1)); cp "$f" "$dir/bad-$i.md"; }; done ;;

@@ -5,7 +5,8 @@ import Yams
 ///
 /// `vocabulary.yaml` declares the measures, count units and places the others use (a mapping of
 /// three lists); `sources.yaml`, `observations.yaml`, `events.yaml` and `rates.yaml` each hold a
-/// YAML sequence of mappings, one per entry.
+/// YAML sequence of mappings, one per entry, and so does the optional `derived.yaml` (the derived
+/// statistics, checked by running them through ``Engine``).
 /// Loading never stops at the first problem: every syntax error, wrong type,
 /// missing or unknown field, bad value, unknown reference and duplicate id is
 /// reported, each at its file, line and column.
@@ -29,12 +30,31 @@ public enum DatasetLoader {
     public static let rates = "rates.yaml"
     /// Measures, count units and places.
     public static let vocabulary = "vocabulary.yaml"
+    /// Derived statistics (optional: without it the dataset has no derived estimates).
+    public static let derived = "derived.yaml"
   }
 
   /// Loads and validates `directory`; fails with every problem found.
   public static func load(directory: String) -> Result<Dataset, DatasetErrors> {
     let (dataset, errors) = loadCollectingErrors(directory: directory)
     return errors.isEmpty ? .success(dataset) : .failure(DatasetErrors(errors))
+  }
+
+  /// Reads `derived.yaml` from `data` into `dataset` (replacing its derivations) and runs them:
+  /// the dataset with the derivations that could be read, and every problem found. Lets a fuzzer
+  /// or a test vary the derivations without reading the other files again.
+  public static func withDerivations(_ dataset: Dataset, yaml data: Data, file: String) -> (Dataset, [DatasetError]) {
+    var reader = EntryReader()
+    reader.vocabulary = dataset.vocabulary
+    var copy = dataset
+    copy.derivations = reader.derivations(path: file) { path in
+      guard path == file else { throw InputFileError.missing(path) }
+      return [UInt8](data)
+    }
+    var errors = reader.errors
+    if errors.isEmpty { errors += Engine.run(copy).errors }
+    errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+    return (copy, errors)
   }
 
   /// Loads what can be loaded and returns it with every problem found, sorted by
@@ -64,8 +84,24 @@ public enum DatasetLoader {
     for entry in reader.entries(path: path(FileName.rates), collection: "rates", reading: read) {
       if let rate = reader.rate(entry) { dataset.rates.append(rate) }
     }
+    // derived.yaml is optional: a dataset without it has no derived estimates.
+    let derivedPath = path(FileName.derived)
+    let derivedMissing: Bool
+    do {
+      _ = try read(derivedPath)
+      derivedMissing = false
+    } catch let error as InputFileError {
+      derivedMissing = error.isMissing
+    } catch {
+      derivedMissing = false
+    }
+    if !derivedMissing { dataset.derivations = reader.derivations(path: derivedPath, reading: read) }
     var errors = reader.errors
     errors += Validator.crossCheck(dataset, idLocations: reader.idLocations, sourceRefs: reader.sourceRefs)
+    if errors.isEmpty {
+      // Derivations run on a valid dataset only: their messages would otherwise repeat the data's.
+      errors += Engine.run(dataset).errors
+    }
     errors.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
     return (dataset, errors)
   }

@@ -41,7 +41,7 @@ public struct ExchangeRate: Hashable, Sendable {
   public var value: Double? { rate.estimate ?? rate.interval.midpoint }
 }
 
-/// The whole dataset: its vocabulary, sources, observations, events and exchange rates.
+/// The whole dataset: its vocabulary, sources, observations, events, exchange rates and derivations.
 public struct Dataset: Hashable, Sendable {
   /// Sources by declaration order.
   public var sources: [Source]
@@ -53,17 +53,20 @@ public struct Dataset: Hashable, Sendable {
   public var rates: [ExchangeRate]
   /// The measures, count units and places the entries use.
   public var vocabulary: Vocabulary
+  /// Derived statistics (`derived.yaml`) by declaration order.
+  public var derivations: [Derivation]
 
   /// Creates a dataset.
   public init(
     sources: [Source] = [], observations: [Observation] = [], events: [Event] = [],
-    rates: [ExchangeRate] = [], vocabulary: Vocabulary = Vocabulary()
+    rates: [ExchangeRate] = [], vocabulary: Vocabulary = Vocabulary(), derivations: [Derivation] = []
   ) {
     self.vocabulary = vocabulary
     self.sources = sources
     self.observations = observations
     self.events = events
     self.rates = rates
+    self.derivations = derivations
   }
 
   /// The source with `id`.

@@ -136,6 +136,9 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
     InputFileError(path: path, expected: "a readable file", found: "no such file or directory")
   }
 
+  /// Whether the file is simply not there (an optional file may be missing).
+  public var isMissing: Bool { found == Self.missing(path).found }
+
   /// The same problem located at the file's first line, for messages that list every problem.
   public var datasetError: DatasetError {
     DatasetError(file: path, line: 1, column: 1, field: "file", expected: expected, found: found)

@@ -72,8 +72,14 @@ public enum Unit: Hashable, Sendable, CustomStringConvertible {
     self.init(fixed: text)
   }
 
+  /// The unit of a derived estimate as it is spelled: a fixed unit, else a count noun (checked
+  /// against the vocabulary when the derivation was read).
+  public init(spelled text: String) {
+    self = Unit(fixed: text) ?? .count(text)
+  }
+
   /// Parses a unit that is not a count noun: %, times, a duration, a currency, a currency per period.
-  init?(fixed text: String) {
+  public init?(fixed text: String) {
     switch text {
     case "%", "percent": self = .percent
     case "times", "ratio": self = .ratio

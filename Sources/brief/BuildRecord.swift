@@ -26,13 +26,14 @@ struct BuildRecord {
     outputs.append((path, bytes, inputs))
   }
 
-  /// The files of a dataset folder.
+  /// The files of a dataset folder; `derived.yaml` when there is one (it is optional).
   static func datasetFiles(_ dir: String) -> [String] {
-    [
+    let derived = "\(dir)/\(DatasetLoader.FileName.derived)"
+    return [
       DatasetLoader.FileName.vocabulary, DatasetLoader.FileName.sources, DatasetLoader.FileName.observations,
       DatasetLoader.FileName.events, DatasetLoader.FileName.rates,
     ]
-      .map { "\(dir)/\($0)" }
+    .map { "\(dir)/\($0)" } + (FileManager.default.fileExists(atPath: derived) ? [derived] : [])
   }
 
   /// Refuses, as a usage error, paths that would be written wrongly: a control character in a

@@ -89,7 +89,7 @@ final class BadInputCorpusTests: XCTestCase {
     defer { Tools.remove(work) }
     let root = Tools.packageRoot
     try fm.createDirectory(atPath: work + "/seeds", withIntermediateDirectories: true)
-    for f in ["vocabulary", "sources", "observations", "events", "rates", "charts"] {
+    for f in ["vocabulary", "sources", "observations", "events", "rates", "derived", "charts"] {
       try fm.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(work)/seeds/\(f).yaml")
     }
     try fm.copyItem(atPath: root + "/seeds/briefs", toPath: work + "/seeds/briefs")

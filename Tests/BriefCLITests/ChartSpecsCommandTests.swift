@@ -92,7 +92,7 @@ final class ChartSpecsCommandTests: XCTestCase {
   func testBadDatasetIsExitOneListingEveryProblem() throws {
     let data = dir + "/data"
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    for f in ["vocabulary", "sources", "observations", "events", "rates"] {
+    for f in ["vocabulary", "sources", "observations", "events", "rates", "derived"] {
       try FileManager.default.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(data)/\(f).yaml")
     }
     var obs = try String(contentsOfFile: data + "/observations.yaml", encoding: .utf8)

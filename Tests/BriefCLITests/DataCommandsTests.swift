@@ -16,7 +16,7 @@ final class DataCommandsTests: XCTestCase {
     XCTAssertEqual(ok.stdout + ok.stderr, "")
 
     let dir = try scratchFolder("briefkit-check")
-    for f in ["vocabulary", "sources", "observations", "events", "rates"] {
+    for f in ["vocabulary", "sources", "observations", "events", "rates", "derived"] {
       try FileManager.default.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(dir)/\(f).yaml")
     }
     var obs = try String(contentsOfFile: dir + "/observations.yaml", encoding: .utf8)

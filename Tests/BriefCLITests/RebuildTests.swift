@@ -11,7 +11,7 @@ final class RebuildTests: XCTestCase {
     let dir = try scratchFolder("briefkit make")  // a space in the path, to exercise escaping
     let fm = FileManager.default
     try fm.createDirectory(atPath: dir + "/seeds/briefs", withIntermediateDirectories: true)
-    for f in ["vocabulary", "sources", "observations", "events", "rates", "charts"] {
+    for f in ["vocabulary", "sources", "observations", "events", "rates", "derived", "charts"] {
       try fm.copyItem(atPath: "\(root)/seeds/\(f).yaml", toPath: "\(dir)/seeds/\(f).yaml")
     }
     try fm.copyItem(atPath: "\(root)/seeds/briefs/monthly.md", toPath: "\(dir)/seeds/briefs/monthly.md")

@@ -61,7 +61,7 @@ final class SeedStatisticsTests: XCTestCase {
     XCTAssertEqual(offer.inputs, ["bribe-seamstress-offer-2014", "ru-wage-seamstress-2014"])
     XCTAssertNil(result.estimate("bribe-seamstress-offer-2014-usd"))
     XCTAssertNil(result.estimate("repay-months-bribe-seamstress-offer-2014"))
-    XCTAssertFalse(dataset.observations.contains { $0.measure == .bribe && $0.id.contains("offer") })
+    XCTAssertFalse(dataset.observations.contains { $0.measure == Measure("bribe") && $0.id.contains("offer") })
 
     // The promised Chinese wage is converted (50,000 / 12 / 7.1358 = 583.91 USD a month)
     // but is no paid wage: China has no wage summary.

@@ -44,10 +44,17 @@ struct TestDataset {
     return (try? String(contentsOf: url.appendingPathComponent("seeds/vocabulary.yaml"), encoding: .utf8)) ?? ""
   }()
 
-  /// Creates the directory with the given file contents (defaults for those not given).
+  /// The repository's `seeds/derived.yaml`: the derivations the statistics tests run.
+  static let derived: String = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return (try? String(contentsOf: root.appendingPathComponent("seeds/derived.yaml"), encoding: .utf8)) ?? ""
+  }()
+
+  /// Creates the directory with the given file contents (defaults for those not given; `derived`
+  /// `nil` writes no derived.yaml).
   init(
     sources: String = TestDataset.sources, observations: String = "[]\n", events: String = "[]\n",
-    rates: String = TestDataset.rates, vocabulary: String = TestDataset.vocabulary
+    rates: String = TestDataset.rates, vocabulary: String = TestDataset.vocabulary, derived: String? = TestDataset.derived
   ) throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "briefmodel-\(UUID().uuidString)")
@@ -58,6 +65,7 @@ struct TestDataset {
     try write("observations.yaml", observations)
     try write("events.yaml", events)
     try write("rates.yaml", rates)
+    if let derived { try write("derived.yaml", derived) }
   }
 
   func path(_ name: String) -> String { directory + "/" + name }

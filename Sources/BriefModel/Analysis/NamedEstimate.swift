@@ -21,8 +21,10 @@ public struct NamedEstimate: Hashable, Sendable {
   public var caveats: [String]
   /// Groupings for tables and charts: `destination`, `job`, `origin`, `original`, `rate`, `period`…
   public var facets: [String: String]
-  /// The reported kind when the estimate restates one observation (for chart marks).
+  /// The reported kind when the estimate restates one observation or is a bound (for chart marks).
   public var kind: ReportedValue.Kind?
+  /// The formula it was computed by, as `derived.yaml` writes it (`let` names first).
+  public var formula: String = ""
 
   /// Creates an estimate.
   public init(

@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders an ``AnalysisResult`` for `brief stats`: a readable table or JSON.
 public enum StatsReport {
-  /// JSON: `{"estimates": [{id, label, low, high, estimate, unit, inputs, method, caveats, facets}], "conflicts": [...]}`.
+  /// JSON: `{"estimates": [{id, label, low, high, estimate, unit, formula, inputs, method, caveats, facets}], "conflicts": [...]}`.
   ///
   /// Open ends and missing estimates are `null`. Keys are sorted; output is deterministic.
   public static func json(_ result: AnalysisResult) throws -> String {
@@ -13,6 +13,7 @@ public enum StatsReport {
       var high: Double?
       var estimate: Double?
       var unit: String
+      var formula: String
       var inputs: [String]
       var method: String
       var caveats: [String]
@@ -28,6 +29,7 @@ public enum StatsReport {
         try c.encode(high, forKey: .high)
         try c.encode(estimate, forKey: .estimate)
         try c.encode(unit, forKey: .unit)
+        try c.encode(formula, forKey: .formula)
         try c.encode(inputs, forKey: .inputs)
         try c.encode(method, forKey: .method)
         try c.encode(caveats, forKey: .caveats)
@@ -36,7 +38,7 @@ public enum StatsReport {
         try c.encode(text, forKey: .text)
       }
       enum CodingKeys: String, CodingKey {
-        case id, label, low, high, estimate, unit, inputs, method, caveats, facets, kind, text
+        case id, label, low, high, estimate, unit, formula, inputs, method, caveats, facets, kind, text
       }
     }
     struct ConflictDTO: Encodable {
@@ -67,7 +69,7 @@ public enum StatsReport {
       estimates: result.estimates.map {
         EstimateDTO(
           id: $0.id, label: $0.label, low: round($0.interval.low), high: round($0.interval.high),
-          estimate: round($0.estimate), unit: $0.unit, inputs: $0.inputs, method: $0.method, caveats: $0.caveats,
+          estimate: round($0.estimate), unit: $0.unit, formula: $0.formula, inputs: $0.inputs, method: $0.method, caveats: $0.caveats,
           facets: $0.facets, kind: $0.kind?.rawValue, text: $0.formatted(maxDecimals: 2))
       },
       conflicts: result.conflicts.map {
@@ -91,7 +93,7 @@ public enum StatsReport {
     return (x * 1e6).rounded() / 1e6
   }
 
-  /// A plain-text table: id, value (estimate and interval), unit; inputs, method and caveats below each row.
+  /// A plain-text table: id, value (estimate and interval), unit; formula, inputs, method and caveats below each row.
   public static func table(_ result: AnalysisResult) -> String {
     var lines: [String] = []
     let idWidth = Swift.min(result.estimates.map(\.id.count).max() ?? 2, 48)
@@ -102,6 +104,7 @@ public enum StatsReport {
     for estimate in result.estimates {
       lines.append(pad(estimate.id, idWidth) + "  " + pad(estimate.formatted(maxDecimals: 2), 34) + "  " + estimate.unit)
       lines.append("    " + estimate.label + ". " + estimate.method + " Inputs: " + estimate.inputs.joined(separator: ", ") + ".")
+      if !estimate.formula.isEmpty { lines.append("    formula: " + estimate.formula) }
       for caveat in estimate.caveats { lines.append("    caveat: " + caveat) }
     }
     if !result.conflicts.isEmpty {
