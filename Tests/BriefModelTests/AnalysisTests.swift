@@ -269,7 +269,8 @@ final class AnalysisTests: XCTestCase {
     XCTAssertEqual(offer.facets["measure"], "bribe-offered")
     XCTAssertEqual(offer.facets["original"], "<12 months")
     XCTAssertTrue(offer.caveats.contains("derived: the article gives no amount"))
-    XCTAssertTrue(offer.caveats.contains("an offer, not a bribe known to have been paid"))
+    // The vocabulary's caveat of the measure, naming the observation it comes from.
+    XCTAssertTrue(offer.caveats.contains("an offer, not a bribe known to have been paid (bribe-offer)"), "\(offer.caveats)")
     XCTAssertFalse(offer.method.hasPrefix("As reported"))
     XCTAssertNil(result.estimate("bribe-offer-usd"))
     // An offered amount is restated in USD, still as an offer: ~500 is 450…550.

@@ -100,7 +100,6 @@ public enum Item: Hashable, Sendable {
       if o.period.earliest == nil { provenance.openPeriods = [o.id] }
       if o.value.kind == .approximate || o.value.kind == .approximateRange { provenance.approximate = [o.id] }
       if o.value.isBound { provenance.bounds = [o.id] }
-      if ["wage-promised", "bribe-offered"].contains(o.measure.rawValue) { provenance.promises = [o.id] }
       let unitText = o.unit == .percent ? nil : o.unit.description
       return Quantity(
         interval: scaled, estimate: o.value.estimate.map { $0 * factor }, dimension: dimension, kind: o.value.kind,

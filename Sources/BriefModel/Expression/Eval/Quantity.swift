@@ -59,8 +59,6 @@ public struct Provenance: Hashable, Sendable {
   public var approximate: [String] = []
   /// One-sided inputs (ids).
   public var bounds: [String] = []
-  /// Promised or offered figures: (id, measure).
-  public var promises: [String] = []
   /// Caveats carried from derived inputs and conversions.
   public var caveats: [String] = []
   /// Every input id: observations, estimates and rates, in first use order.
@@ -76,7 +74,7 @@ public struct Provenance: Hashable, Sendable {
       estimates: union(estimates, other.estimates), sources: union(sources, other.sources),
       years: union(years, other.years), openPeriods: union(openPeriods, other.openPeriods),
       approximate: union(approximate, other.approximate), bounds: union(bounds, other.bounds),
-      promises: union(promises, other.promises), caveats: union(caveats, other.caveats),
+      caveats: union(caveats, other.caveats),
       inputs: union(inputs, other.inputs), periods: union(periods, other.periods))
   }
 }

@@ -9,7 +9,12 @@ enum Caveats {
     if restated {
       if q.estimate == nil { add("a bound, not a figure: no best estimate") }
       for id in p.openPeriods {
-        if let o = dataset.observation(id) { add("refers to an open-ended period (\(o.period.displayText))") }
+        guard let o = dataset.observation(id) else { continue }
+        if case .interval(.unknown, _) = o.period.form {
+          add("refers to a period whose start is unknown (\(o.period.displayText))")
+        } else {
+          add("refers to an open-ended period (\(o.period.displayText))")
+        }
       }
     } else {
       if q.estimate == nil { add("rests on a bound (\(p.bounds.joined(separator: ", "))): a bound, not a figure, with no best estimate") }
@@ -20,8 +25,10 @@ enum Caveats {
       if !p.approximate.isEmpty { add("uses approximate figures (\(p.approximate.joined(separator: ", "))), so it is an interval") }
       if !p.openPeriods.isEmpty { add("uses figures for open-ended periods (\(p.openPeriods.joined(separator: ", ")))") }
     }
-    if !p.promises.isEmpty {
-      add("uses a promised or offered figure (\(p.promises.joined(separator: ", "))), not one known to have been paid")
+    // What the vocabulary says of an input's measure ("a promised wage, not a wage known to have been paid").
+    for id in p.observations {
+      guard let o = dataset.observation(id), let caveat = dataset.vocabulary.definition(of: o.measure)?.caveat else { continue }
+      add(restated ? caveat : "\(caveat) (\(id))")
     }
     return caveats
   }
