@@ -113,6 +113,17 @@ extension BodyReader {
     if let placeholder = Self.wellFormedPlaceholder(token, location) { return placeholder }
     let written = String(decoding: token, as: UTF8.self)
     let content = Self.trimmed(String(decoding: token.dropFirst(2).dropLast(2), as: UTF8.self))
+    if content.hasPrefix("=") {
+      // A formula: located at its first character, counted in characters as columns are.
+      let inner = String(decoding: token.dropFirst(2).dropLast(2), as: UTF8.self)
+      let formula = Self.trimmed(String(content.dropFirst()))
+      guard !formula.isEmpty, let start = inner.range(of: formula) else {
+        throw DatasetError(at: location, field: "placeholder", expected: "a formula after '=', as in {{= growth(a, b)}}", found: "\"\(written)\"")
+      }
+      let column = location.column + 2 + inner.distance(from: inner.startIndex, to: start.lowerBound)
+      return Placeholder(
+        id: "", part: .whole, location: SourceLocation(file: location.file, line: location.line, column: column), formula: formula)
+    }
     if GeneratedForm(content) != nil {
       let isTable = content.hasPrefix(GeneratedForm.tablePrefix)
       throw DatasetError(

@@ -65,7 +65,8 @@ public struct FrontMatter: Equatable, Sendable {
   }
 }
 
-/// A live number in the text: `{{ID}}` or `{{ID.low}}`, `{{ID.high}}`, `{{ID.estimate}}`.
+/// A live number in the text: `{{ID}}` or `{{ID.low}}`, `{{ID.high}}`, `{{ID.estimate}}`, or a
+/// formula computed on the spot, `{{= growth(cn-entries-2013, cn-entries-2012)}}`.
 public struct Placeholder: Equatable, Hashable, Sendable {
   /// Which part of the value to insert.
   public enum Part: String, Sendable, CaseIterable {
@@ -75,13 +76,16 @@ public struct Placeholder: Equatable, Hashable, Sendable {
   /// An estimate or observation id.
   public var id: String
   public var part: Part
-  /// Where the placeholder starts in the brief's file.
+  /// Where the placeholder starts in the brief's file (for a formula, where the formula starts).
   public var location: SourceLocation
+  /// The formula of `{{= …}}`, with `id` empty.
+  public var formula: String?
 
-  public init(id: String, part: Part, location: SourceLocation) {
+  public init(id: String, part: Part, location: SourceLocation, formula: String? = nil) {
     self.id = id
     self.part = part
     self.location = location
+    self.formula = formula
   }
 }
 

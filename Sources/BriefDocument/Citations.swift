@@ -28,6 +28,15 @@ public struct Citations {
 
   /// A value's text for a placeholder, and the number of the note citing it.
   public mutating func resolve(_ p: Placeholder) throws -> (text: String, note: Int) {
+    if let formula = p.formula {
+      // Computed on the spot, with the checks, method and caveats of any derived estimate.
+      let e = try Engine.evaluate(formula, at: p.location, in: context.dataset).roundedForDisplay()
+      let text = try Self.text(of: e, part: p.part, at: p)
+      derivedUsed.append(e)
+      var body = "\(e.formatted(maxDecimals: Self.decimals(e)))\(Self.unitSuffix(e.unit)): \(e.method)"
+      if !e.caveats.isEmpty { body += " Caveats: " + e.caveats.joined(separator: "; ") + "." }
+      return (text, addNote(id: "= " + formula, body: body, sources: context.sources(of: e)))
+    }
     if let found = context.analysis.estimate(p.id) {
       let derived = !(found.inputs.count == 1 && found.method.hasPrefix("As reported"))
       // Computed figures are cited to three significant digits, their ranges widened outwards.

@@ -144,6 +144,13 @@ extension NamedEstimate {
   public func roundedForDisplay(digits: Int = 3) -> NamedEstimate {
     var copy = self
     copy.estimate = estimate.map { NumberFormat.significant($0, digits: digits) }
+    // A single value (an exact input's growth) stays a single value: rounding its ends outwards
+    // would show a range no input allows.
+    if let low = interval.low, low == interval.high {
+      let rounded = NumberFormat.significant(low, digits: digits)
+      copy.interval = Interval(low: rounded, high: rounded)
+      return copy
+    }
     copy.interval = Interval(
       low: interval.low.map { NumberFormat.significant($0, digits: digits, .down) },
       high: interval.high.map { NumberFormat.significant($0, digits: digits, .up) })

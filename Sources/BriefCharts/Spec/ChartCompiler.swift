@@ -112,7 +112,20 @@ public struct ChartCompiler {
         out.append(datum(o, label: ref.label, group: ref.group))
       }
     }
-    if let sel = spec.select {
+    if let sel = spec.select, sel.fields.contains(where: { $0.0 == "family" }) {
+      // Derived estimates of a family (a template of derived.yaml), by their facets.
+      let ctx = try requireContext(spec, sel.location)
+      let picked = ctx.analysis.estimates.filter { e in
+        sel.fields.allSatisfy { key, wanted in e.facets[key].map(wanted.contains) ?? false }
+      }
+      guard !picked.isEmpty else {
+        let text = sel.fields.map { "\($0.0) \($0.1.joined(separator: " or "))" }.joined(separator: ", ")
+        let families = Set(ctx.analysis.estimates.compactMap { $0.facets["family"] }).sorted()
+        let wanted = sel.fields.first { $0.0 == "family" }?.1.first ?? ""
+        throw located(spec, sel.location, .select, "no derived estimate matches \(text)\(suggestion(wanted, families))")
+      }
+      out += picked.map { datum($0, ref: ChartSpec.DataRef(target: .estimate($0.id), label: nil, group: nil, location: sel.location), ctx) }
+    } else if let sel = spec.select {
       let ctx = try requireContext(spec, sel.location)
       let picked = ctx.dataset.observations.filter { o in
         sel.fields.allSatisfy { key, wanted in
@@ -123,6 +136,7 @@ public struct ChartCompiler {
           case "origin": have = o.origin
           case "job": have = o.job
           case "sector": have = o.sector
+          case "period": have = o.period.description
           default: have = o.source
           }
           return have.map(wanted.contains) ?? false
@@ -135,7 +149,20 @@ public struct ChartCompiler {
       out += picked.map { datum($0, label: nil, group: nil) }
     }
     guard !out.isEmpty else { throw ChartError.invalid(chart: spec.id, phase: .select, message: "the chart selects no data") }
-    return out
+    return distinguished(out)
+  }
+
+  /// Figures that would share a label (the same measure, place and period from different sources)
+  /// are both kept, each named with its source's outlet: "China, 2013 (Radio Free Asia)".
+  func distinguished(_ data: [ChartDatum]) -> [ChartDatum] {
+    var count: [String: Int] = [:]
+    for d in data { count[d.label, default: 0] += 1 }
+    return data.map { d in
+      guard count[d.label, default: 0] > 1, let source = d.sources.first else { return d }
+      var named = d
+      named.label += " (\(context?.dataset.source(source)?.outlet ?? source))"
+      return named
+    }
   }
 
   func datum(_ e: NamedEstimate, ref: ChartSpec.DataRef, _ ctx: ChartContext) -> ChartDatum {

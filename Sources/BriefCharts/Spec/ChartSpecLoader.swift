@@ -125,7 +125,7 @@ public enum ChartSpecLoader {
       }
     }
     if let n = value("select") {
-      let allowed = ["measure", "destination", "origin", "job", "sector", "source"]
+      let allowed = ["family", "measure", "destination", "origin", "job", "sector", "source", "period"]
       let sel = try r.fields(n, p("select"), allowed: allowed)
       spec.select = ChartSpec.Selection(
         fields: try sel.map { ($0.key, try r.strings($0.value, r.path(p("select"), $0.key))) }, location: n.location(in: r.file))

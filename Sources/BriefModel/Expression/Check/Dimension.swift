@@ -64,6 +64,22 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
   ///
   /// `CNY/year` is `CNY/month` with factor 1/12; `years` is months with factor 12; `%` is a
   /// pure number with factor 0.01.
+  /// The unit a formula's result is shown in when none is declared (a formula in a brief): money
+  /// in its currency (per month for a rate), time in months, a count in its noun, a pure number as
+  /// `%` (a growth, a share), or as `times` when the formula is a `ratio(…)`; nil for anything else.
+  public func naturalUnit(of formula: Expr) -> Unit? {
+    if self == .none {
+      if case .call("ratio", _, _) = formula { return .ratio }
+      return .percent
+    }
+    if self == .time { return .duration(.month) }
+    if isMoney, let currency { return .money(currency, per: powers[Dimension.month] == -1 ? .month : nil) }
+    if powers.count == 1, let (noun, power) = powers.first, power == 1, Currency(rawValue: noun) == nil, noun != Dimension.month {
+      return .count(noun)
+    }
+    return nil
+  }
+
   public static func of(_ unit: Unit) -> (dimension: Dimension, factor: Double) {
     switch unit {
     case .count(let noun): return (Dimension(powers: [noun: 1]), 1)
