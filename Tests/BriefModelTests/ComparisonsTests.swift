@@ -139,4 +139,17 @@ final class ComparisonsTests: XCTestCase {
         "12:35 parent: expected a place that does not lie inside B, found \"A\", which does",
       ])
   }
+
+  func testTwoSourcesFiguresForOneYearAreBothKeptNamedWithTheirSources() throws {
+    let data = try TestDataset(
+      sources: Self.sources,
+      observations: observation("visas-a", "work-visas", "93300", "visas", "2013", "src-a", places: "destination: China")
+        + observation("visas-b", "work-visas", "93000", "visas", "2013", "src-b", places: "destination: China"))
+    defer { data.remove() }
+    let result = Analysis.run(try DatasetLoader.load(directory: data.directory).get())
+    let labels = result.estimates.filter { ["visas-a", "visas-b"].contains($0.id) }.map(\.label)
+    XCTAssertEqual(labels, ["Work visas issued by China, 2013 (Outlet A)", "Work visas issued by China, 2013 (Outlet B)"])
+    XCTAssertEqual(result.agreements.map(\.id), [], "93,300 and 93,000 cannot both be exact")
+    XCTAssertEqual(result.conflicts.map(\.id), ["conflict-visas-a-visas-b"])
+  }
 }

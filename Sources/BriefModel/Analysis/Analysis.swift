@@ -13,10 +13,26 @@ public enum Analysis {
   public static func run(_ dataset: Dataset) -> AnalysisResult {
     let derived = Engine.run(dataset)
     var result = AnalysisResult()
-    result.estimates = derived.estimates
+    result.estimates = distinguished(derived.estimates, dataset)
     result.series = derived.series
     (result.conflicts, result.agreements) = Comparisons.compare(dataset)
     return result
+  }
+
+  /// Estimates that would share a label (two sources' figures for one measure, place and period)
+  /// are both kept, each label naming its source's outlet: "Work visas issued by China, 2013 (Radio
+  /// Free Asia)". Comparisons say whether the two agree.
+  static func distinguished(_ estimates: [NamedEstimate], _ dataset: Dataset) -> [NamedEstimate] {
+    var count: [String: Int] = [:]
+    for e in estimates { count[e.label, default: 0] += 1 }
+    return estimates.map { e in
+      guard count[e.label, default: 0] > 1,
+        let source = e.inputs.lazy.compactMap({ dataset.observation($0)?.source }).first
+      else { return e }
+      var named = e
+      named.label += " (\(dataset.source(source)?.outlet ?? source))"
+      return named
+    }
   }
 
   /// An observation's value in USD per month (amounts per period) or USD (one-off amounts),
