@@ -107,21 +107,11 @@ public enum StatsReport {
       if !estimate.formula.isEmpty { lines.append("    formula: " + estimate.formula) }
       for caveat in estimate.caveats { lines.append("    caveat: " + caveat) }
     }
-    if !result.conflicts.isEmpty {
-      lines.append("")
-      lines.append("CONFLICTS")
-      for conflict in result.conflicts {
-        lines.append(conflict.id)
-        lines.append("    " + conflict.summary)
-      }
-    }
-    if !result.agreements.isEmpty {
-      lines.append("")
-      lines.append("AGREEING FIGURES")
-      for agreement in result.agreements {
-        lines.append(agreement.id)
-        lines.append("    " + agreement.summary)
-      }
+    for (heading, verdicts) in [
+      ("CONFLICTS", result.conflicts.map { ($0.id, $0.summary) }), ("AGREEING FIGURES", result.agreements.map { ($0.id, $0.summary) }),
+    ] where !verdicts.isEmpty {
+      lines += ["", heading]
+      for (id, summary) in verdicts { lines += [id, "    " + summary] }
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -132,17 +132,6 @@ public enum EngineTools {
     return 0
   }
 
-  /// Lowercase letters and digits joined by "-".
-  public static func slug(_ text: String) -> String {
-    var result = ""
-    for character in text.lowercased() {
-      if character.isASCII && (character.isLetter || character.isNumber) {
-        result.append(character)
-      } else if !result.hasSuffix("-") && !result.isEmpty {
-        result.append("-")
-      }
-    }
-    while result.hasSuffix("-") { result.removeLast() }
-    return result
-  }
+  /// Lowercase letters and digits joined by "-" (``Slug/make(_:)``).
+  public static func slug(_ text: String) -> String { Slug.make(text) }
 }
