@@ -45,6 +45,11 @@ public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
       """.utf8)
   }
+  if (bytes.first ?? 0) % 2 == 0 {
+    // The formula as a brief writes it, {{= …}}: run after the dataset's derivations.
+    let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+    if let e = try? Engine.evaluate(text, at: SourceLocation(file: "fuzz.md", line: 1, column: 4), in: fuzzBase) { _ = e.formatted() }
+  }
   let (dataset, errors) = DatasetLoader.withDerivations(fuzzBase, yaml: derived, file: "fuzz/derived.yaml")
   for e in errors { _ = e.description }
   let result = Analysis.run(dataset)
@@ -85,6 +90,30 @@ let fuzzFiles: [String: Data] = {
       - {id: stay, measure: dispatch-duration, value: "1..2", unit: years, period: 2024, destination: Russia, source: src-b}
       - {id: zero, measure: wage, value: "0..200", unit: USD/month, period: 2024, destination: Iran, source: src-b}
       """,
+    "vocabulary.yaml": """
+      measures:
+        - {id: work-visas, label: "Work visas issued by {place}", dimension: count, units: [visas], nature: flow}
+        - {id: work-visa-growth, label: "Growth of work visas issued by {place}", dimension: percent, nature: flow}
+        - {id: wage, label: "Wage in {place}", dimension: money-per-period, nature: stock}
+        - {id: wage-promised, label: "Wage promised in {place}", dimension: money-per-period, nature: stock, caveat: a promised wage}
+        - {id: bribe, label: "Bribe in {place}", dimension: money, nature: stock}
+        - {id: bribe-ratio, label: "Ratio of bribes in {place}", dimension: ratio, nature: stock}
+        - {id: bribe-offered, label: "Bribe offered in {place}", dimension: [money, duration], nature: stock, caveat: an offer}
+        - {id: remittance-quota, label: "Quota in {place}", dimension: money-per-period, nature: stock}
+        - {id: wage-share-kept, label: "Share kept in {place}", dimension: percent, nature: stock}
+        - {id: workers, label: "Workers in {place}", dimension: count, units: [workers], nature: stock}
+        - {id: dispatch-duration, label: "Time abroad in {place}", dimension: duration, nature: stock}
+      units:
+        - {id: visas, singular: visa}
+        - {id: workers, singular: worker}
+      places:
+        - {id: China, kind: country, code: cn}
+        - {id: Russia, kind: country, code: ru}
+        - {id: Iran, kind: country, code: ir}
+        - {id: North Korea, kind: country, code: kp}
+        - {id: Sinuiju, kind: city, parent: North Korea}
+        - {id: Pyongyang, kind: city, parent: North Korea}
+      """,
     "events.yaml": "[]\n",
     "rates.yaml": """
       - {id: usd-cny, base: USD, quote: CNY, rate: 7.1358, date: 2024-07-24, source: src-a}
@@ -96,4 +125,8 @@ let fuzzFiles: [String: Data] = {
 
 
 /// The dataset without derivations, loaded once.
-let fuzzBase: Dataset = DatasetLoader.loadCollectingErrors(directory: "fuzz") { fuzzFiles[$0] }.0
+let fuzzBase: Dataset = {
+  let (dataset, errors) = DatasetLoader.loadCollectingErrors(directory: "fuzz") { fuzzFiles[$0] }
+  precondition(errors.isEmpty, "the fuzz target's dataset must load: \(errors)")
+  return dataset
+}()
