@@ -1,0 +1,4 @@
+import BriefModel
+import XCTest
+
+@testable import BriefExtract
