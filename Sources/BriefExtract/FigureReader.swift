@@ -263,9 +263,10 @@ struct FigureReader {
     // Dates: a month name just before ("Dec. 15", "October 29, 2012") or after ("15 January").
     var b = i
     while b > 0 && (t[b - 1] == " " || t[b - 1] == "." || t[b - 1] == ",") { b -= 1 }
-    if let (w, _) = word(before: b), Lexicon.months[w] != nil, w != "may" || ArticleText.isUpper(t.scalars[b - 3]) { return true }
+    let dayOrYear = n.scale == 1 && n.raw == n.raw.rounded() && ((n.raw >= 1 && n.raw <= 31 && n.end - i <= 2) || isYear(i, n))
+    if dayOrYear, let (w, s) = word(before: b), Lexicon.months[w] != nil, w != "may" || ArticleText.isUpper(t.scalars[s]) { return true }
     let after = skipSpaces(n.end)
-    if let (w, _) = word(at: after), Lexicon.months[w] != nil, w != "may" || ArticleText.isUpper(t.scalars[after]) { return true }
+    if dayOrYear, let (w, _) = word(at: after), Lexicon.months[w] != nil, w != "may" || ArticleText.isUpper(t.scalars[after]) { return true }
     // "No. 5".
     if let (w, _) = word(before: b), w == "no", b < i, t[b] == "." { return true }
     // A lone number in brackets: "(1)".
@@ -358,7 +359,7 @@ struct FigureReader {
     }
     // "one in ten": a share.
     if !isRange, n1.low < 100, let e = match(" in", at: pos) ?? match(" out of", at: pos), let n2 = number(at: skipSpaces(e)),
-      !isYear(skipSpaces(e), n2), n2.low > n1.low, n2.low <= 1000, unit(at: n2.end, sentence: sentence) == nil
+      !isYear(skipSpaces(e), n2), n2.low > n1.low, n2.low <= 1000
     {
       let share = (n1.low / n2.low * 100 * 100).rounded() / 100
       return make(kind: .exact, low: share, high: share, unit: "%", span: startBound..<n2.end, core: i..<n2.end, flags: [], isPercent: true)
