@@ -154,10 +154,8 @@ struct ExtractCommand: ParsableCommand {
 
   // MARK: - Merge
 
+  /// Moves reviewed drafts; prints nothing on success, as every command.
   func runMerge() throws {
-    let merged = try Inbox.merge(directory: data)
-    if merged.moved > 0 || merged.kept > 0 {
-      FileHandle.standardError.write(Data("brief: \(merged.moved) reviewed drafts moved to observations.yaml; \(merged.kept) still to review\n".utf8))
-    }
+    _ = try Inbox.merge(directory: data)
   }
 }
