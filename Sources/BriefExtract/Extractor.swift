@@ -58,12 +58,15 @@ public enum Extractor {
       let expressions = periods.expressions(in: sentence)
       for figure in figures {
         var review = figure.flags
+        // Guesses read the words near the figure: a sentence thousands of characters long (a text
+        // without full stops) costs as much per figure as a normal one.
+        let near = max(sentence.lowerBound, figure.core.lowerBound - Guesser.radius)..<min(sentence.upperBound, figure.core.upperBound + Guesser.radius)
         let (period, periodFlags) = periods.period(for: figure.core, in: sentence, expressions: expressions, earlier: earlierPeriod)
         review += periodFlags
-        let measure = guesser.measure(unit: figure.unit, core: figure.core, sentence: sentence)
-        let previous = index > 0 ? article.sentences[index - 1] : nil
-        let places = guesser.places(core: figure.core, sentence: sentence, previous: previous, articleDestination: articleDestination)
-        let sector = guesser.sector(core: figure.core, sentence: sentence)
+        let measure = guesser.measure(unit: figure.unit, core: figure.core, sentence: near)
+        let previous = index > 0 ? article.sentences[index - 1].suffix(Guesser.radius) : nil
+        let places = guesser.places(core: figure.core, sentence: near, previous: previous, articleDestination: articleDestination)
+        let sector = guesser.sector(core: figure.core, sentence: near)
         for (field, guess) in [("measure", measure), ("destination", places.destination), ("destination-place", places.destinationPlace),
           ("origin", places.origin), ("sector", sector)]
         {

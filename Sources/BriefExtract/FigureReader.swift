@@ -598,11 +598,21 @@ struct FigureReader {
     if let (w, _) = word(before: i), w == "of", let (g, _) = word(before: (word(before: i)?.1 ?? i)), ["groups", "teams", "group", "team", "units"].contains(g) {
       return ("people", false)
     }
-    if let u = lastCountUnit(in: sentence.lowerBound..<i) { return (u, false) }
-    if let index = t.sentences.firstIndex(where: { $0 == sentence }), index > 0, let u = lastCountUnit(in: t.sentences[index - 1]) {
+    if let u = lastCountUnit(in: Swift.max(sentence.lowerBound, i - 400)..<i) { return (u, false) }
+    if let index = sentenceIndex(sentence), index > 0, let u = lastCountUnit(in: t.sentences[index - 1].suffix(400)) {
       return (u, true)
     }
     return nil
+  }
+
+  /// The index of a sentence span, by binary search.
+  func sentenceIndex(_ sentence: Range<Int>) -> Int? {
+    var low = 0, high = t.sentences.count
+    while low < high {
+      let mid = (low + high) / 2
+      if t.sentences[mid].lowerBound < sentence.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    return low < t.sentences.count && t.sentences[low] == sentence ? low : nil
   }
 
   func lastCountUnit(in range: Range<Int>) -> String? {

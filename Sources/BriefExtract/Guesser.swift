@@ -56,6 +56,13 @@ struct Guesser {
     ("labor", ["workers"]), ("logger", ["workers"]), ("accept", ["workers"]), ("take", ["time"]), ("term", ["term"]),
   ]
 
+  /// The id words a word points to.
+  func cueWords(_ w: String) -> [String] {
+    var result: [String] = []
+    for cue in Self.cues where w.hasPrefix(cue.prefix) { result += cue.words }
+    return result
+  }
+
   static let sectors: [(prefix: String, sector: String)] = [
     ("construction", "construction"), ("logging", "logging"), ("logger", "logging"), ("woodcut", "logging"),
     ("seamstress", "garment"), ("garment", "garment"), ("clothes", "garment"), ("sewing", "garment"),
@@ -104,8 +111,7 @@ struct Guesser {
       for idWord in idWords {
         var best = 0.0
         for (w, offset) in sentenceWords {
-          let cued = w.hasPrefix(idWord) || (idWord.count > 4 && w.hasPrefix(String(idWord.prefix(idWord.count - 1))))
-            || Self.cues.contains { w.hasPrefix($0.prefix) && $0.words.contains(idWord) }
+          let cued = cueWords(w).contains(idWord) || w.hasPrefix(idWord) || (idWord.count > 4 && w.hasPrefix(String(idWord.prefix(idWord.count - 1))))
           guard cued else { continue }
           let distance = Double(offset < core.lowerBound ? core.lowerBound - offset : Swift.max(0, offset - core.upperBound))
           best = Swift.max(best, 1 / (1 + distance / 60))
@@ -164,6 +170,9 @@ struct Guesser {
   }
 
   static let home = "North Korea"
+
+  /// How far (in scalars) from a figure its guesses look.
+  static let radius = 400
 
   /// Destination, destination-place and origin of a figure.
   func places(core: Range<Int>, sentence: Range<Int>, previous: Range<Int>?, articleDestination: Guess?) -> (destination: Guess?, destinationPlace: Guess?, origin: Guess?) {

@@ -242,7 +242,7 @@ struct PeriodReader {
   /// boundary (",", ";", "—", "but") as far; with "at that time" the period of an earlier sentence.
   func period(for span: Range<Int>, in sentence: Range<Int>, expressions: [TimeExpression], earlier: String?) -> (String, [String]) {
     var best: (score: Int, expression: TimeExpression)? = nil
-    for e in expressions {
+    for e in expressions where e.span.upperBound + 400 >= span.lowerBound && e.span.lowerBound <= span.upperBound + 400 {
       let between: Range<Int>
       let distance: Int
       if e.span.upperBound <= span.lowerBound {
