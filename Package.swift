@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "BriefCharts", targets: ["BriefCharts"]),
     .library(name: "BriefDocument", targets: ["BriefDocument"]),
     .library(name: "BriefCairo", targets: ["BriefCairo"]),
+    .library(name: "BriefExtract", targets: ["BriefExtract"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -42,6 +43,8 @@ let package = Package(
 
     // Reported values, dates, sources, observations, dataset loading, statistics.
     .target(name: "BriefModel", dependencies: ["Yams"]),
+    // Reported figures read out of articles as draft observations (`brief extract`).
+    .target(name: "BriefExtract", dependencies: ["BriefModel"]),
     // Backend-neutral drawing: imports nothing of the project.
     .target(name: "BriefScene"),
     // Chart specs -> Scene.
@@ -54,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "brief",
       dependencies: [
-        "BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo",
+        "BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo", "BriefExtract",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,6 +66,7 @@ let package = Package(
     // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
     .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CZlib"], path: "Tests/BriefTestSupport"),
     .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+    .testTarget(name: "BriefExtractTests", dependencies: ["BriefExtract", "BriefModel"]),
     .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),

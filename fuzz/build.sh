@@ -54,6 +54,7 @@ module BriefModel $(find Sources/BriefModel -name '*.swift' | sort)
 module BriefScene $(find Sources/BriefScene -name '*.swift' | sort)
 module BriefCharts $(find Sources/BriefCharts -name '*.swift' | sort)
 module BriefDocument $(find Sources/BriefDocument -name '*.swift' | sort)
+module BriefExtract $(find Sources/BriefExtract -name '*.swift' | sort)
 
 # target NAME MODULES...: an executable from fuzz/NAME.swift.
 target() {
@@ -69,13 +70,14 @@ target() {
   fi
 }
 
-ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression)
+ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression FuzzExtract)
 WANTED=("${@:-${ALL[@]}}")
 for t in "${WANTED[@]}"; do
   case $t in
     FuzzReportedValue | FuzzEDTF | FuzzDataset | FuzzExpression) target "$t" Yams BriefModel ;;
     FuzzStyle | FuzzChartSpec) target "$t" Yams BriefModel BriefScene BriefCharts ;;
     FuzzBrief) target "$t" Yams BriefModel BriefScene BriefCharts BriefDocument ;;
+    FuzzExtract) target "$t" Yams BriefModel BriefExtract ;;
     *) echo "fuzz/build.sh: unknown target $t (targets: ${ALL[*]})" >&2; exit 2 ;;
   esac
 done

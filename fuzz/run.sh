@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 OUT=${FUZZ_BUILD:-fuzz/.build}
 RUNS=${FUZZ_RUNS:-1000000}
 SECONDS_EACH=${FUZZ_MAX_SECONDS:-3600}
-ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression)
+ALL=(FuzzReportedValue FuzzEDTF FuzzDataset FuzzStyle FuzzChartSpec FuzzBrief FuzzExpression FuzzExtract)
 export SWIFT_BACKTRACE=enable=no
 export FUZZ_STYLES=$PWD/styles
 
@@ -56,6 +56,10 @@ seed() {
         [ -e "$f" ] || continue
         i=$((i + 1)); { printf '\x01'; head -c 20000 "$f"; } > "$dir/bad-$i.yaml"
       done ;;
+    FuzzExtract)
+      cp README.md seeds/briefs/*.md "$dir/"
+      printf 'Up to 10,000 workers left in late January; bribes of USD 3,500 to 4,000, about $800 monthly.\n' > "$dir/figures"
+      [ -d ../shared/seeds ] && cp ../shared/seeds/*.txt "$dir/" 2>/dev/null ;;
     FuzzBrief)
       cp seeds/briefs/*.md "$dir/"
       for f in Tests/BadInputs/*/briefs/*.md; do [ -e "$f" ] && { i=$((i + 1)); cp "$f" "$dir/bad-$i.md"; }; done ;;

@@ -353,8 +353,52 @@ struct EntryReader {
 
   static let observationFields = [
     "id", "measure", "value", "unit", "period", "origin", "destination", "destination-place", "sector",
-    "job", "relative-to", "source", "attribution", "note",
+    "job", "relative-to", "source", "attribution", "note", "quote",
   ]
+
+  /// `quote: {file: F, sentence: [start, end], figure: [start, end]}`: offsets in Unicode scalars,
+  /// start <= end, the figure inside the sentence.
+  mutating func quote(_ entry: Entry) -> Quote? {
+    guard let (node, _) = entry.value("quote"), !Self.isNull(node) else { return nil }
+    let expected = "a quote {file: F, sentence: [start, end], figure: [start, end]}"
+    guard case .mapping(let mapping) = node else {
+      report(node, or: entry.location, "quote", expected, Self.describe(node))
+      return nil
+    }
+    var file: String?
+    var spans: [String: Range<Int>] = [:]
+    for (key, value) in mapping {
+      let name = key.scalar?.string ?? ""
+      switch name {
+      case "file":
+        guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+          report(value, or: entry.location, "quote.file", "the article's file name", Self.describe(value))
+          return nil
+        }
+        file = scalar.string
+      case "sentence", "figure":
+        guard case .sequence(let items) = value, items.count == 2,
+          let a = items[0].scalar.flatMap({ Int($0.string) }), let b = items[1].scalar.flatMap({ Int($0.string) }), a >= 0, a <= b
+        else {
+          report(value, or: entry.location, "quote.\(name)", "two offsets [start, end], 0 <= start <= end", Self.describe(value))
+          return nil
+        }
+        spans[name] = a..<b
+      default:
+        report(key, or: entry.location, "quote", "the fields file, sentence, figure", "an unknown field '\(name)'")
+        return nil
+      }
+    }
+    guard let file, let sentence = spans["sentence"], let figure = spans["figure"] else {
+      report(node, or: entry.location, "quote", expected, "a field missing")
+      return nil
+    }
+    guard sentence.lowerBound <= figure.lowerBound, figure.upperBound <= sentence.upperBound else {
+      report(node, or: entry.location, "quote.figure", "offsets inside the sentence's", "[\(figure.lowerBound), \(figure.upperBound)]")
+      return nil
+    }
+    return Quote(file: file, sentence: sentence, figure: figure)
+  }
 
   mutating func observation(_ entry: Entry) -> Observation? {
     checkKnownFields(entry, Self.observationFields)
@@ -412,6 +456,7 @@ struct EntryReader {
     let source = sourceRef(entry)
     let attribution = string(entry, "attribution", required: false)?.0
     let note = string(entry, "note", required: false)?.0
+    let quote = self.quote(entry)
 
     guard let id, let measure, let (reported, valueLocation) = value, let unit, let period, let source else {
       return nil
@@ -431,7 +476,7 @@ struct EntryReader {
     return Observation(
       id: id, measure: Measure(measure.id), value: limited, unit: unit, period: period, origins: origins,
       destination: destination, destinationPlace: destinationPlace, sector: sector, job: job,
-      relativeTo: relativeTo, source: source, attribution: attribution, note: note, location: entry.location)
+      relativeTo: relativeTo, source: source, attribution: attribution, note: note, location: entry.location, quote: quote)
   }
 
   static let eventFields = ["id", "date", "title", "category", "places", "source", "note"]

@@ -39,4 +39,6 @@ public struct Observation: Hashable, Sendable {
   public var note: String?
   /// Where the entry is written.
   public var location: SourceLocation
+  /// Where in an article the figure was reported, when it came from one.
+  public var quote: Quote? = nil
 }

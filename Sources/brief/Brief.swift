@@ -14,7 +14,7 @@ struct Brief: ParsableCommand {
     commandName: "brief",
     abstract: "Build briefing documents and charts from a dataset of reported, source-cited figures.",
     discussion: "Exit codes: 0 success, 1 bad input data, 2 bad usage, 3 rendering or output failure.",
-    subcommands: [BuildCommand.self, ChartCommand.self, Check.self, Stats.self]
+    subcommands: [BuildCommand.self, ChartCommand.self, Check.self, Stats.self, ExtractCommand.self]
   )
 
   /// Runs the command, mapping argument errors to exit code 2 rather than the parser's 64.
