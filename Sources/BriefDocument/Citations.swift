@@ -54,6 +54,11 @@ public struct Citations {
       let body = "\(o.measure.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst)\(place), \(o.period.displayText): \(o.value.formatted())\(Self.unitSuffix(o.unit.description))."
       return (text, addNote(id: p.id, body: body, sources: [o.source]))
     }
+    if let file = context.dataset.drafts[p.id] {
+      throw DatasetError(
+        at: p.location, field: "{{\(p.id)}}", expected: "a reviewed observation (move the draft into observations.yaml: brief extract --merge)",
+        found: "a draft in \(file)")
+    }
     throw DatasetError(
       at: p.location, field: "{{\(p.id)}}", expected: "the id of an estimate (see brief stats) or an observation",
       found: "no such id\(Suggestion.didYouMean(p.id, among: context.analysis.estimates.map(\.id) + context.dataset.observations.map(\.id)))")

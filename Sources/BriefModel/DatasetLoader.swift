@@ -36,7 +36,10 @@ public enum DatasetLoader {
 
   /// Loads and validates `directory`; fails with every problem found.
   public static func load(directory: String) -> Result<Dataset, DatasetErrors> {
-    let (dataset, errors) = loadCollectingErrors(directory: directory)
+    var (dataset, errors) = loadCollectingErrors(directory: directory)
+    // Drafts are known by id, so a brief that names one is told why it cannot cite it; their
+    // problems are `brief check`'s to report.
+    if errors.isEmpty { dataset.drafts = InboxCheck.check(directory: directory, dataset: dataset).drafts }
     return errors.isEmpty ? .success(dataset) : .failure(DatasetErrors(errors))
   }
 
@@ -132,6 +135,8 @@ struct EntryReader {
   var errors: [DatasetError] = []
   /// The measures, units and places entries are checked against.
   var vocabulary = Vocabulary()
+  /// Fields an observation may have besides its own: a draft's `confidence` and `review`.
+  var extraObservationFields: [String] = []
   /// Every id with where it was declared, for duplicate checks.
   var idLocations: [(id: String, location: SourceLocation)] = []
   /// Every source reference with the location of its value.
@@ -401,7 +406,7 @@ struct EntryReader {
   }
 
   mutating func observation(_ entry: Entry) -> Observation? {
-    checkKnownFields(entry, Self.observationFields)
+    checkKnownFields(entry, Self.observationFields + extraObservationFields)
     let id = self.id(entry)
     var measure: MeasureDefinition?
     if let (text, location) = string(entry, "measure") {

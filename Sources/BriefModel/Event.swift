@@ -55,6 +55,8 @@ public struct Dataset: Hashable, Sendable {
   public var vocabulary: Vocabulary
   /// Derived statistics (`derived.yaml`) by declaration order.
   public var derivations: [Derivation]
+  /// Draft observations waiting for review in `inbox/*.yaml`: id to file. A brief never cites them.
+  public var drafts: [String: String] = [:]
 
   /// Creates a dataset.
   public init(

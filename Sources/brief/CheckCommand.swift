@@ -24,6 +24,12 @@ struct Check: ParsableCommand {
     let output = ToolOutput.check(directory: data)
     ToolOutputPrinter.emit(output)
     if output.status != 0 { throw ExitCode(output.status) }
+    // The drafts of inbox/, once the dataset they refer to is valid.
+    guard case .success(let dataset) = DatasetLoader.load(directory: data) else { return }
+    let inbox = InboxCheck.check(directory: data, dataset: dataset)
+    guard !inbox.errors.isEmpty else { return }
+    Failure.printError(inbox.errors.map(\.description).joined(separator: "\n"))
+    throw ExitCode(Failure.badInput)
   }
 }
 
