@@ -135,6 +135,9 @@ struct EntryReader {
   var errors: [DatasetError] = []
   /// The measures, units and places entries are checked against.
   var vocabulary = Vocabulary()
+  /// Whether `vocabulary.yaml` could be read: without it, words are taken as written, so its one
+  /// error is not buried under one per measure, unit and place.
+  var vocabularyRead = true
   /// Fields an observation may have besides its own: a draft's `confidence` and `review`.
   var extraObservationFields: [String] = []
   /// Every id with where it was declared, for duplicate checks.
@@ -411,6 +414,7 @@ struct EntryReader {
     var measure: MeasureDefinition?
     if let (text, location) = string(entry, "measure") {
       measure = vocabulary.measure(text)
+        ?? (vocabularyRead ? nil : MeasureDefinition(id: text, label: text, dimensions: MeasureDefinition.Dimension.allCases, nature: .stock))
       if measure == nil {
         errors.append(
           DatasetError(
@@ -424,7 +428,7 @@ struct EntryReader {
     var unitLocation = entry.location
     if let (text, location) = string(entry, "unit") {
       unitLocation = location
-      unit = Unit(text, countNouns: vocabulary.units)
+      unit = Unit(text, countNouns: vocabulary.units) ?? (vocabularyRead ? nil : Unit(spelled: text))
       if unit == nil {
         if Unit.looksLikeCurrency(text) {
           errors.append(
@@ -450,7 +454,7 @@ struct EntryReader {
       report(entry.value(key)?.0, or: entry.location, key, "one place", "a list of \(places.count)")
     }
     let destination = destinations.first, destinationPlace = destinationPlaces.first
-    if let destination, let destinationPlace, !vocabulary.place(destinationPlace, isWithin: destination) {
+    if vocabularyRead, let destination, let destinationPlace, !vocabulary.place(destinationPlace, isWithin: destination) {
       report(
         entry.value("destination-place")?.0, or: entry.location, "destination-place", "a place inside the destination \(destination)",
         "\"\(destinationPlace)\"")

@@ -11,7 +11,14 @@ extension EntryReader {
   /// The vocabulary of `path`: a mapping of `measures`, `units` and `places`, each a list.
   mutating func vocabulary(path: String, reading read: (String) throws -> [UInt8]) -> Vocabulary {
     var vocabulary = Vocabulary()
-    guard let root = root(path: path, collection: "vocabulary", reading: read) else { return vocabulary }
+    guard let root = root(path: path, collection: "vocabulary", reading: read) else {
+      vocabularyRead = false
+      if let last = errors.last, last.file == path, last.found == InputFileError.missing(path).found {
+        errors[errors.count - 1].expected =
+          "vocabulary.yaml: the measures, count units and places the dataset uses (start from a copy of BriefKit's seeds/vocabulary.yaml)"
+      }
+      return vocabulary
+    }
     let fileStart = SourceLocation(file: path, line: 1, column: 1)
     guard case .mapping(let mapping) = root else {
       report(root, or: fileStart, "vocabulary", "a mapping of " + Self.vocabularySections.joined(separator: ", "), Self.describe(root))
@@ -159,6 +166,10 @@ extension EntryReader {
         continue
       }
       let text = scalar.string.trimmingWhitespace()
+      guard vocabularyRead else {
+        result.append(text)
+        continue
+      }
       guard let place = vocabulary.place(text) else {
         let names = vocabulary.places.flatMap { [$0.id] + $0.aliases }
         report(

@@ -122,6 +122,8 @@ final class BadInputCorpusTests: XCTestCase {
         try fm.createSymbolicLink(atPath: work + "/" + step[1], withDestinationPath: step[2])
       case "fifo":
         XCTAssertEqual(mkfifo(work + "/" + step[1], 0o644), 0, "\(c.name): mkfifo \(step[1])")
+      case "remove":
+        try fm.removeItem(atPath: work + "/" + step[1])
       case "append":
         guard step.count >= 4, let count = Int(step[2]), count >= 0 else {
           XCTFail("\(c.name): setup: append FILE COUNT TEXT, found \(step)")

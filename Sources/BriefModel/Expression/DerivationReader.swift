@@ -136,7 +136,7 @@ extension EntryReader {
     var unitGiven = false
     if let (text, location) = string(entry, "unit") {
       unitGiven = true
-      unit = Unit(text, countNouns: vocabulary.units)
+      unit = Unit(text, countNouns: vocabulary.units) ?? (vocabularyRead ? nil : Unit(spelled: text))
       if text == "{unit}" {
         if forEach == nil {
           errors.append(DatasetError(at: location, field: "unit", expected: "a unit such as USD/month (\"{unit}\" needs for-each)", found: "\"\(text)\""))
