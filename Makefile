@@ -111,6 +111,13 @@ fuzz: bootstrap
 	fuzz/build.sh $(FUZZ_TARGETS)
 	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
 
+# Every default output of this tree (`brief chart --all`, `brief build`, the chart book, in two
+# styles) compared byte for byte with BASE's (default: the previous commit), built in a scratch folder.
+.PHONY: same-bytes
+BASE ?= HEAD~1
+same-bytes: $(RELEASE_BIN)
+	scripts/same-bytes $(BASE) $(RELEASE_BIN)
+
 # Kills `brief chart --all` 200 times at random moments and reports what each kill left
 # (README, "What can go wrong"); not part of `make test`, which it would slow by a minute.
 .PHONY: kill-test
