@@ -69,7 +69,7 @@ let package = Package(
     .executableTarget(name: "brief-bench", dependencies: ["BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo", "BriefOutput", "BriefRuntime"], path: "bench/Sources/brief-bench"),
     // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
     .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CZlib"], path: "Tests/BriefTestSupport"),
-    .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+    .testTarget(name: "BriefModelTests", dependencies: ["BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
