@@ -223,6 +223,19 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertThrowsError(try PNGEncoder().encode(pixels: [1, 2], width: 1, height: 1, channels: .rgb, dpi: 72))
   }
 
+  /// Drawing that throws half-way leaves the surface unfinished; it is finished while the bytes it
+  /// writes to are still alive (the stream owns both), and the backend goes on working.
+  func testAnSVGOrPDFWhoseDrawingThrowsReleasesItsSurfaceSafely() throws {
+    let backend = try CairoBackend()
+    var broken = barScene()
+    broken.append(.text(TextItem("\u{13000}\u{13001}", at: Point(10, 60), style: style)))
+    for _ in 0..<20 {
+      XCTAssertThrowsError(try backend.svg(broken)) { XCTAssertTrue("\($0)".contains("no installed font"), "\($0)") }
+      XCTAssertThrowsError(try backend.pdf([barScene(), broken], options: OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))))
+    }
+    XCTAssertTrue(String(decoding: try backend.svg(barScene()), as: UTF8.self).contains("<svg"))
+  }
+
   func testImagesDrawnOnSeveralThreadsEachWithItsOwnBackendAreTheBytesOfOneBackend() throws {
     let backend = try CairoBackend()
     let scenes = (0..<5).map { barScene(title: "Chart \($0)") }
