@@ -31,11 +31,20 @@ public final class CairoBackend {
 
   /// A vector PDF, one page per scene, fonts embedded and subset, text selectable.
   public func pdf(_ scenes: [Scene], options: OutputOptions) throws -> [UInt8] {
-    guard let first = scenes.first else { throw RenderError.invalidRequest("a PDF needs at least one page") }
+    try pdf(pageCount: scenes.count, options: options) { scenes[$0] }
+  }
+
+  /// A PDF of `pageCount` pages whose scenes are asked for one at a time, in order, on this thread,
+  /// each just before it is drawn: a long document (a chart book) need not hold every scene at
+  /// once, and text measured with ``text`` while a scene is made is drawn already shaped.
+  public func pdf(pageCount: Int, options: OutputOptions, page: (Int) throws -> Scene) throws -> [UInt8] {
+    guard pageCount > 0 else { throw RenderError.invalidRequest("a PDF needs at least one page") }
+    let first = try page(0)
     try Self.checkSize(first.size)
     let target = try PDFTarget(firstPage: first.size, options: options)
     var renderer = target.renderer(text: text)
-    for (i, scene) in scenes.enumerated() { try target.draw(scene, page: i, with: &renderer) }
+    try target.draw(first, page: 0, with: &renderer)
+    for i in 1..<pageCount { try target.draw(try page(i), page: i, with: &renderer) }
     return try target.finish()
   }
 

@@ -93,16 +93,17 @@ struct ChartCommand: ParsableCommand {
         let metadata = SceneMetadata(
           title: "\(chosen.count) charts of \(name)", keywords: ["BriefKit"] + chosen.map(\.id),
           altText: chosen.map(\.title).joined(separator: "; "))
-        // Every page's scene is compiled on --jobs threads (each with a text engine of its own),
-        // then drawn in order on this one.
-        let chartStyle = style.style
-        let pages = try Parallel.map(chosen, jobs: render.jobs, worker: { try PangoTextEngine() }) { spec, engine in
-          (scene: try compiler.scene(spec, style: chartStyle, size: sizeOverride, measurer: engine), fonts: engine.fontFiles)
-        }
-        let backend = try CairoBackend()
+        // Each page is compiled with the text engine that draws it, just before it is drawn, in
+        // order, on this thread: each text is shaped once and one scene is held at a time. (Compiling
+        // on --jobs threads with engines of their own, then drawing, shaped every text twice: slower
+        // on two cores, 1,000 pages or 12; bench/RESULTS.md.)
+        let (chartStyle, backend) = (style.style, try CairoBackend())
         let bytes = try backend.pdf(
-          pages.map(\.scene), options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id)))
-        let fonts = pages.reduce(into: backend.text.fontFiles) { $0.formUnion($1.fonts) }
+          pageCount: chosen.count, options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id))
+        ) { k in
+          try compiler.scene(chosen[k], style: chartStyle, size: sizeOverride, measurer: backend.text)
+        }
+        let fonts = backend.text.fontFiles
         record.read(fonts.sorted())
         record.output(output, bytes, inputs: record.inputs)
         try render.write(record, creatingFolder: nil)

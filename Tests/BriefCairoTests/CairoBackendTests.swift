@@ -373,6 +373,30 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertTrue(first.lowerBound < last.lowerBound, "pages keep their order")
   }
 
+  func testAPDFAsksForEachPageInOrderJustBeforeDrawingItAndStopsAtTheFirstError() throws {
+    let backend = try CairoBackend()
+    let options = OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))
+    let scenes = (1...4).map { barScene(title: "Page \($0)") }
+    var asked: [Int] = []
+    let streamed = try backend.pdf(pageCount: 4, options: options) { k in
+      asked.append(k)
+      return scenes[k]
+    }
+    XCTAssertEqual(asked, [0, 1, 2, 3])
+    XCTAssertEqual(streamed, try CairoBackend().pdf(scenes, options: options))
+    struct Failed: Error, Equatable { var page: Int }
+    asked = []
+    XCTAssertThrowsError(
+      try backend.pdf(pageCount: 4, options: options) { k in
+        asked.append(k)
+        if k == 2 { throw Failed(page: 2) }
+        return scenes[k]
+      }
+    ) { XCTAssertEqual($0 as? Failed, Failed(page: 2)) }
+    XCTAssertEqual(asked, [0, 1, 2])
+    XCTAssertThrowsError(try backend.pdf(pageCount: 0, options: options) { scenes[$0] })
+  }
+
   func testAPageThatIsTooLargeStopsThePDF() throws {
     var scenes = (1...3).map { barScene(title: "Page \($0)") }
     scenes[1].size = Size(width: 20_000, height: 100)
