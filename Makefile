@@ -22,7 +22,7 @@ CHART_IDS := $(shell sed -n 's/^  - id: //p' seeds/charts.yaml)
 STAMPS := $(DEPS)/monthly.stamp $(foreach id,$(CHART_IDS),$(DEPS)/$(id).stamp)
 OUTPUTS := $(OUT)/monthly.pdf $(foreach id,$(CHART_IDS),$(OUT)/$(id).pdf $(OUT)/$(id).png $(OUT)/$(id).svg)
 
-.PHONY: all bootstrap build test clean
+.PHONY: all bootstrap build test lint clean
 
 # The default monthly brief and every chart of seeds/charts.yaml as PDF, PNG and SVG.
 all: $(STAMPS) $(OUTPUTS)
@@ -79,6 +79,11 @@ test: bootstrap
 	left=$$(find "$$tmp" -mindepth 1 -maxdepth 1 ! -name 'TemporaryDirectory.*' ! -name '*.lock' -printf '%f\n') && \
 	if [ -n "$$left" ]; then printf 'make test: the tests left behind in TMPDIR:\n%s\n' "$$left" >&2; exit 1; fi
 
+# swift-format (from the toolchain) over Sources/ with .swift-format: no force unwraps, no try!, no
+# implicitly unwrapped optionals. About 5 s; .ci/run runs it before the tests.
+lint:
+	@scripts/lint
+
 clean:
 	rm -rf $(OUT)/*.pdf $(OUT)/*.png $(OUT)/*.svg $(DEPS) .build
 
@@ -110,6 +115,13 @@ fuzz: bootstrap
 	$(SWIFT) package resolve
 	fuzz/build.sh $(FUZZ_TARGETS)
 	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_MAX_SECONDS=$(FUZZ_MAX_SECONDS) fuzz/run.sh $(FUZZ_TARGETS)
+
+# Every default output of this tree (`brief chart --all`, `brief build`, the chart book, in two
+# styles) compared byte for byte with BASE's (default: the previous commit), built in a scratch folder.
+.PHONY: same-bytes
+BASE ?= HEAD~1
+same-bytes: $(RELEASE_BIN)
+	scripts/same-bytes $(BASE) $(RELEASE_BIN)
 
 # Kills `brief chart --all` 200 times at random moments and reports what each kill left
 # (README, "What can go wrong"); not part of `make test`, which it would slow by a minute.

@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "BriefDocument", targets: ["BriefDocument"]),
     .library(name: "BriefCairo", targets: ["BriefCairo"]),
     .library(name: "BriefExtract", targets: ["BriefExtract"]),
+    .library(name: "BriefOutput", targets: ["BriefOutput"]),
+    .library(name: "BriefRuntime", targets: ["BriefRuntime"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -51,26 +53,33 @@ let package = Package(
     .target(name: "BriefCharts", dependencies: ["BriefScene", "BriefModel", "Yams"]),
     // Brief specs (Markdown with front matter) -> pages of blocks -> scenes.
     .target(name: "BriefDocument", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "CCmark", "Yams"]),
-    // The Cairo + Pango backend: the only module that imports CCairo.
+    // The Cairo + Pango backend: scenes in, PDF, PNG and SVG bytes out. The only module that imports CCairo.
     .target(name: "BriefCairo", dependencies: ["BriefScene", "CCairo", "CDeflate"]),
+    // Files out: atomic writes of a run's outputs, comparison with what is there, manifest, depfile, SHA-256.
+    .target(name: "BriefOutput"),
+    // How a BriefKit process runs: independent work (charts, pages) on a small pool of threads, results
+    // in order; large buffers mapped on their own.
+    .target(name: "BriefRuntime"),
     // The command line.
     .executableTarget(
       name: "brief",
       dependencies: [
-        "BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo", "BriefExtract",
+        "BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo", "BriefExtract", "BriefOutput", "BriefRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
-    .executableTarget(name: "brief-bench", dependencies: ["BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo"], path: "bench/Sources/brief-bench"),
+    .executableTarget(name: "brief-bench", dependencies: ["BriefModel", "BriefScene", "BriefCharts", "BriefDocument", "BriefCairo", "BriefOutput", "BriefRuntime"], path: "bench/Sources/brief-bench"),
     // Shared by the test targets: a fixed-metrics text measurer, a PNG reader, process helpers.
     .target(name: "BriefTestSupport", dependencies: ["BriefScene", "CZlib"], path: "Tests/BriefTestSupport"),
-    .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+    .testTarget(name: "BriefModelTests", dependencies: ["BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefExtractTests", dependencies: ["BriefExtract", "BriefModel"]),
     .testTarget(name: "BriefSceneTests", dependencies: ["BriefScene", "BriefTestSupport"]),
     .testTarget(name: "BriefChartsTests", dependencies: ["BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
     .testTarget(name: "BriefDocumentTests", dependencies: ["BriefDocument", "BriefCharts", "BriefScene", "BriefModel", "BriefTestSupport"]),
-    .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefScene", "BriefTestSupport"]),
+    .testTarget(name: "BriefCairoTests", dependencies: ["BriefCairo", "BriefRuntime", "BriefScene", "BriefTestSupport"]),
+    .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefTestSupport"]),
+    .testTarget(name: "BriefRuntimeTests", dependencies: ["BriefRuntime"]),
     .testTarget(name: "BriefCLITests", dependencies: ["BriefTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

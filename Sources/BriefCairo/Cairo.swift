@@ -1,5 +1,10 @@
 import CCairo
 
+// The one file through which BriefCairo owns Cairo's objects: each pointer below has exactly one
+// owner, a final class that destroys it in `deinit`. Pango's objects are owned by
+// `PangoTextEngine` (the font map and context) and its `Layout`s; libdeflate's compressor by
+// `PNGEncoder`.
+
 /// Turns a Cairo status into a Swift error, or nothing on success.
 func check(_ status: cairo_status_t, _ operation: String) throws {
   guard status == CAIRO_STATUS_SUCCESS else {
@@ -49,7 +54,35 @@ final class CairoContext {
   deinit { cairo_destroy(pointer) }
 }
 
-/// Collects the bytes a Cairo stream surface writes.
+/// A Cairo surface that writes to memory (PDF, SVG), with the bytes it has written.
+///
+/// The stream owns both the surface and the ``ByteSink`` Cairo writes to through an unretained
+/// pointer; releasing the stream finishes the surface first, so Cairo never writes to a freed sink,
+/// whether drawing finished or threw.
+final class CairoStream {
+  private let sink = ByteSink()
+  let surface: CairoSurface
+
+  /// Creates the surface with `create(write, closure)`, for example
+  /// `cairo_pdf_surface_create_for_stream(write, closure, width, height)`.
+  init(operation: String, _ create: (cairo_write_func_t, UnsafeMutableRawPointer) -> OpaquePointer?) throws {
+    surface = try CairoSurface(create(ByteSink.write, sink.opaque), operation: operation)
+  }
+
+  /// Finishes the surface and returns every byte it wrote.
+  func finish() throws -> [UInt8] {
+    try surface.finish()
+    return sink.bytes
+  }
+
+  deinit {
+    // Stored properties are released after this body: the sink is still alive while Cairo
+    // flushes a surface left unfinished (a page that failed to draw).
+    cairo_surface_finish(surface.pointer)
+  }
+}
+
+/// Collects the bytes a Cairo stream surface writes; owned by a ``CairoStream``.
 final class ByteSink {
   var bytes: [UInt8] = []
 

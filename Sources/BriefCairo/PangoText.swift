@@ -21,6 +21,10 @@ public final class PangoTextEngine: TextMeasurer {
 
   /// Creates an engine with a private Cairo font map.
   public init() throws {
+    guard let options = cairo_font_options_create() else {
+      throw RenderError.invalidRequest("Cairo could not create font options")
+    }
+    defer { cairo_font_options_destroy(options) }
     guard let map = pango_cairo_font_map_new() else {
       throw RenderError.invalidRequest("Pango could not create a font map")
     }
@@ -30,14 +34,10 @@ public final class PangoTextEngine: TextMeasurer {
     }
     fontMap = map
     context = ctx
-    guard let options = cairo_font_options_create() else {
-      throw RenderError.invalidRequest("Cairo could not create font options")
-    }
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
     cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
     pango_cairo_context_set_font_options(ctx, options)
-    cairo_font_options_destroy(options)
     pango_cairo_context_set_resolution(ctx, 72)
     pango_context_set_round_glyph_positions(ctx, 0)
   }
@@ -199,7 +199,9 @@ public final class PangoTextEngine: TextMeasurer {
     let layout = Layout(p)
     if maxWidth != nil { (layout.text, layout.insertedBreaks) = Self.breakingLongRuns(text) } else { layout.text = text }
     pango_layout_set_text(p, layout.text, -1)
-    let desc = pango_font_description_new()
+    guard let desc = pango_font_description_new() else {
+      throw RenderError.invalidRequest("Pango could not create a font description")
+    }
     defer { pango_font_description_free(desc) }
     pango_font_description_set_family(desc, style.font.families.joined(separator: ","))
     guard style.font.size.isFinite, style.font.size > 0, style.font.size < 10_000 else {

@@ -1,4 +1,4 @@
-/// A failure while drawing or writing an output file.
+/// A failure while drawing.
 public enum RenderError: Error, Equatable, CustomStringConvertible {
   /// Cairo reported an error status; `operation` names what was being done.
   case cairo(operation: String, message: String)
@@ -6,8 +6,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
   case unknownGlyphs(text: String, count: Int)
   /// A font family that is not installed; fontconfig would draw `substitute` in its place.
   case unknownFontFamily(family: String, substitute: String?, installed: [String])
-  /// A file could not be written or moved into place.
-  case output(path: String, message: String)
   /// A request the backend cannot honour (for example a zero-sized canvas).
   case invalidRequest(String)
   /// A page of `size` points drawn at `scale` pixels a point is less than a pixel on a side.
@@ -25,8 +23,6 @@ public enum RenderError: Error, Equatable, CustomStringConvertible {
       let instead = substitute.map { " (fontconfig would draw \($0) in its place)" } ?? ""
       return "fonts.families: the font family \"\(family)\" is not installed\(instead); "
         + "installed families: \(installed.isEmpty ? "none" : installed.joined(separator: ", "))"
-    case .output(let path, let message):
-      return "cannot write \(path): \(message)"
     case .invalidRequest(let message):
       return message
     case .imageTooSmall(let width, let height, let scale):

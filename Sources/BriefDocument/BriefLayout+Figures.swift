@@ -37,7 +37,6 @@ extension BriefLayout {
     }
     guard let placed else { throw firstError ?? ChartError.layout("chart \(id) does not fit the page") }
     let (scene, scale) = placed
-    if compilesChartFiles { state.charts.append((spec.id, try compiler.scene(spec, style: style, measurer: measurer))) }
     state.chartIDs.append(spec.id)
     let data = compiler.data(of: spec)
     state.citations.cite(sources: compiler.sources(of: spec), derived: data.filter(\.derived).map(\.id))

@@ -10,9 +10,6 @@ public struct BuiltBrief {
   /// Page labels, "1" to "N".
   public var pageLabels: [String]
   public var metadata: SceneMetadata
-  /// The charts the brief places, each compiled in the brief's style at its own size, for PNG and SVG
-  /// files; empty when the layout was told not to compile them (`compilesChartFiles`).
-  public var charts: [(id: String, scene: Scene)]
   /// The ids of the charts the brief places, in the order placed (a chart placed twice, twice).
   public var chartIDs: [String]
   /// The document date: the first day of the brief's period.
@@ -30,9 +27,6 @@ public struct BriefLayout {
   public let style: ChartStyle
   public let page: PageStyle
   public let measurer: TextMeasurer
-  /// Whether ``BuiltBrief/charts`` holds each placed chart compiled at its own size. A caller that
-  /// compiles them elsewhere (on another thread, as `brief build` does) turns this off.
-  public var compilesChartFiles = true
 
   public init(spec: BriefSpec, charts: [ChartSpec], context: ChartContext, style: ChartStyle, page: PageStyle, measurer: TextMeasurer) {
     self.spec = spec
@@ -104,7 +98,7 @@ public struct BriefLayout {
     }
     return BuiltBrief(
       pages: scenes, outline: state.outline, pageLabels: (1...max(1, total)).map(String.init), metadata: metadata(state),
-      charts: state.charts, chartIDs: state.chartIDs, date: spec.frontMatter.period?.earliest)
+      chartIDs: state.chartIDs, date: spec.frontMatter.period?.earliest)
   }
 
   func noteText(_ n: Citations.Note) -> String { n.text }
@@ -178,7 +172,6 @@ struct BuildState {
   var figureNumber = 0
   var tableNumber = 0
   var outline: [(level: Int, title: String, anchor: String)] = []
-  var charts: [(id: String, scene: Scene)] = []
   var chartIDs: [String] = []
   var chartSources: [String] = []
   var chartDerived: [String] = []

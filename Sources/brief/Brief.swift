@@ -1,5 +1,5 @@
 import ArgumentParser
-import BriefCairo
+import BriefRuntime
 
 #if canImport(Glibc)
   import Glibc

@@ -3,6 +3,7 @@ import BriefCairo
 import BriefCharts
 import BriefDocument
 import BriefModel
+import BriefRuntime
 import BriefScene
 
 /// `brief build [BRIEF]`: lays out a brief into a PDF and writes its charts beside it.
@@ -55,38 +56,44 @@ struct BuildCommand: ParsableCommand {
       record.read(BuildRecord.datasetFiles(common.data))
       let wanted = Set(try render.formatList())
       let name = Self.stem(brief)
-      // The charts' own files are compiled and drawn on a lane of their own (with --jobs above 1)
-      // while this thread lays out and draws the brief; their PNG dates are not used.
+      // The brief and each chart it places are independent jobs, run on --jobs threads, each
+      // thread with a backend (and so a text engine) of its own: the brief is laid out and drawn
+      // as a PDF, each chart compiled in the brief's style at its own size and drawn as PNG and
+      // SVG. Everything is rendered before anything is written; the first error, the brief's
+      // before any chart's, is reported.
       let placed = spec.chartIDs.compactMap { id in charts.first { $0.id == id } }
-      let chartFiles = ChartFiles(
-        specs: placed, compiler: ChartCompiler(context: context), style: style.style, formats: [OutputFormat.png, .svg].filter(wanted.contains),
-        output: output, options: OutputOptions(date: .unknown, scale: render.scale, maxPixels: render.maxPixels), jobs: render.jobs)
-      // Everything is rendered before anything is written. Whatever fails here, the lane stops
-      // before the error is reported.
-      var files: [(String, [UInt8])] = []
-      let backend: CairoBackend
-      do {
-        backend = try CairoBackend()
-        var layout = BriefLayout(spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: backend.text)
-        layout.compilesChartFiles = false
-        let built = try layout.build()
-        let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
-        if wanted.contains(.pdf) {
-          let pdf = try backend.pdf(
-            built.pages,
-            options: OutputOptions(
-              metadata: built.metadata, date: date,
-              outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
-              pageLabels: built.pageLabels))
-          files.append(("\(output)/\(name).pdf", pdf))
+      let chartFormats = [OutputFormat.png, .svg].filter(wanted.contains)
+      let jobs = [BuildJob.brief] + (chartFormats.isEmpty ? [] : placed.map(BuildJob.chart))
+      let (output, stylesheet, page, scale, maxPixels) = (output, style.style, style.page, render.scale, render.maxPixels)
+      let compiler = ChartCompiler(context: context)
+      let results = try Parallel.map(jobs, jobs: render.jobs, worker: { try CairoBackend() }) { job, backend in
+        var files: [(path: String, bytes: [UInt8])] = []
+        switch job {
+        case .brief:
+          let layout = BriefLayout(spec: spec, charts: charts, context: context, style: stylesheet, page: page, measurer: backend.text)
+          let built = try layout.build()
+          let date = epoch ?? built.date.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
+          if wanted.contains(.pdf) {
+            let pdf = try backend.pdf(
+              built.pages,
+              options: OutputOptions(
+                metadata: built.metadata, date: date,
+                outline: built.outline.map { OutlineEntry(level: $0.level, title: $0.title, anchor: $0.anchor) },
+                pageLabels: built.pageLabels))
+            files.append(("\(output)/\(name).pdf", pdf))
+          }
+        case .chart(let chart):
+          // A chart file's PNG carries no date.
+          let scene = try compiler.scene(chart, style: stylesheet, measurer: backend.text)
+          let options = OutputOptions(date: .unknown, scale: scale, maxPixels: maxPixels)
+          for format in chartFormats {
+            files.append(("\(output)/\(chart.id).\(format.rawValue)", try backend.render([scene], format: format, options: options)))
+          }
         }
-      } catch {
-        _ = try? chartFiles.wait()
-        throw error
+        return (files: files, fonts: backend.text.fontFiles)
       }
-      let (chartOutputs, chartFonts) = try chartFiles.wait()
-      files += chartOutputs
-      record.read(backend.text.fontFiles.union(chartFonts).sorted())
+      record.read(results.reduce(into: Set<String>()) { $0.formUnion($1.fonts) }.sorted())
+      let files = results.flatMap(\.files)
       for (path, bytes) in files { record.output(path, bytes, inputs: record.inputs) }
       try render.write(record, creatingFolder: output)
     }
@@ -98,4 +105,10 @@ struct BuildCommand: ParsableCommand {
     guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
     return String(base[..<dot])
   }
+}
+
+/// What `brief build` renders: the brief's PDF, and the files of each chart it places.
+enum BuildJob: Sendable {
+  case brief
+  case chart(ChartSpec)
 }

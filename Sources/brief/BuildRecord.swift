@@ -1,4 +1,4 @@
-import BriefCairo
+import BriefOutput
 import BriefModel
 import Foundation
 
@@ -90,67 +90,12 @@ struct BuildRecord {
   /// Writes the outputs, then the depfile and manifest when asked, as one step.
   func commit(depfile: String?, target: String? = nil, manifest: String?) throws {
     var files = outputs.map { (path: $0.path, bytes: $0.bytes) }
-    if let manifest { files.append((manifest, Array(self.manifest().utf8))) }
+    if let manifest { files.append((manifest, Array(Manifest.json(outputs).utf8))) }
     // The depfile is renamed last: it records a finished run.
     if let depfile {
       let targets = target.map { [$0] } ?? outputs.map(\.path)
-      files.append((depfile, Array(Self.depfile(outputs: targets, inputs: inputs, primary: primary).utf8)))
+      files.append((depfile, Array(Depfile.rule(outputs: targets, inputs: inputs, primary: primary).utf8)))
     }
     try OutputFile.writeAll(files)
-  }
-
-  /// A make rule: every output depends on every input, and each input gets an
-  /// empty rule of its own so that deleting one does not break make (as `gcc -MP` does).
-  static func depfile(outputs: [String], inputs: [String], primary: String? = nil) -> String {
-    let targets = outputs.map(escape).joined(separator: " ")
-    var text = "\(targets):"
-    for i in inputs { text += " \\\n  \(escape(i))" }
-    text += "\n"
-    for i in inputs where i != primary { text += "\n\(escape(i)):\n" }
-    return text
-  }
-
-  /// Escapes a path for a make rule: spaces, `#`, `:` and `\` before them with a backslash, `$` doubled.
-  static func escape(_ path: String) -> String {
-    var out = ""
-    for ch in path {
-      switch ch {
-      case " ", "#", ":", "\\": out += "\\" + String(ch)
-      case "$": out += "$$"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
-
-  /// `[{"path", "size", "sha256", "inputs"}]`, sorted by path, one output per line.
-  func manifest() -> String {
-    let rows = outputs.sorted { $0.path < $1.path }.map { o in
-      "  {\"path\": \(Self.json(o.path)), \"size\": \(o.bytes.count), \"sha256\": \"\(SHA256.hex(o.bytes))\", \"inputs\": ["
-        + o.inputs.map(Self.json).joined(separator: ", ") + "]}"
-    }
-    return "[\n" + rows.joined(separator: ",\n") + "\n]\n"
-  }
-
-  /// A JSON string literal.
-  static func json(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefCairo
 import BriefCharts
 import BriefModel
+import BriefRuntime
 import BriefScene
 import Foundation
 
@@ -84,7 +85,7 @@ struct ChartCommand: ParsableCommand {
       let sizeOverride = size.flatMap(ChartSpecLoader.parseSize)
       let single = OutputFormat(path: output)
       if single == .pdf && chosen.count > 1 {
-        // A chart book: one PDF, a page per chart, built and drawn on --jobs threads.
+        // A chart book: one PDF, a page per chart, labelled with its id.
         let dates = chosen.compactMap { compiler.date(of: $0) }
         let newest = dates.max { ($0.year, $0.month, $0.day) < ($1.year, $1.month, $1.day) }
         let date = epoch ?? newest.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
@@ -92,14 +93,17 @@ struct ChartCommand: ParsableCommand {
         let metadata = SceneMetadata(
           title: "\(chosen.count) charts of \(name)", keywords: ["BriefKit"] + chosen.map(\.id),
           altText: chosen.map(\.title).joined(separator: "; "))
-        let (work, chartStyle) = (Unchecked((compiler, chosen)), style.style)
-        let (bytes, fonts) = try CairoBackend.pdf(
-          pageCount: chosen.count, jobs: render.jobs,
-          options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id))
-        ) { k, measurer in
-          let (compiler, specs) = work.value
-          return try compiler.scene(specs[k], style: chartStyle, size: sizeOverride, measurer: measurer)
+        // Each page is compiled with the text engine that draws it, just before it is drawn, in
+        // order, on this thread: each text is shaped once and one scene is held at a time. (Compiling
+        // on --jobs threads with engines of their own, then drawing, shaped every text twice: slower
+        // on two cores, 1,000 pages or 12; bench/RESULTS.md.)
+        let (chartStyle, backend) = (style.style, try CairoBackend())
+        let bytes = try backend.pdf(
+          pageCount: chosen.count, options: OutputOptions(metadata: metadata, date: date, pageLabels: chosen.map(\.id))
+        ) { k in
+          try compiler.scene(chosen[k], style: chartStyle, size: sizeOverride, measurer: backend.text)
         }
+        let fonts = backend.text.fontFiles
         record.read(fonts.sorted())
         record.output(output, bytes, inputs: record.inputs)
         try render.write(record, creatingFolder: nil)
@@ -112,17 +116,18 @@ struct ChartCommand: ParsableCommand {
       let (output, scale, chartStyle, maxPixels) = (self.output, render.scale, style.style, render.maxPixels)
 
       // Everything is rendered before anything is written: a failure leaves the output folder untouched.
-      let (rendered, fonts) = try Parallel.map(chosen, jobs: render.jobs) { spec, backend -> [(String, [UInt8])] in
+      let rendered = try Parallel.map(chosen, jobs: render.jobs, worker: { try CairoBackend() }) { spec, backend in
         let scene = try compiler.scene(spec, style: chartStyle, size: sizeOverride, measurer: backend.text)
         let day = compiler.date(of: spec)
         let date = epoch ?? day.map { PDFDate(year: $0.year, month: $0.month, day: $0.day) } ?? .unknown
         let options = OutputOptions(date: date, scale: scale, maxPixels: maxPixels)
-        return try formats.map { f in
-          (single != nil ? output : "\(output)/\(spec.id).\(f.rawValue)", try backend.render([scene], format: f, options: options))
+        let files = try formats.map { f in
+          (path: single != nil ? output : "\(output)/\(spec.id).\(f.rawValue)", bytes: try backend.render([scene], format: f, options: options))
         }
+        return (files: files, fonts: backend.text.fontFiles)
       }
-      record.read(fonts.sorted())
-      for (path, bytes) in rendered.flatMap({ $0 }) { record.output(path, bytes, inputs: record.inputs) }
+      record.read(rendered.reduce(into: Set<String>()) { $0.formUnion($1.fonts) }.sorted())
+      for (path, bytes) in rendered.flatMap(\.files) { record.output(path, bytes, inputs: record.inputs) }
       try render.write(record, creatingFolder: single == nil ? output : nil)
     }
   }

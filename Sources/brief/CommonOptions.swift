@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCairo
+import BriefOutput
 import BriefCharts
 import BriefModel
 import Foundation

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BriefCairo
+import BriefOutput
 import BriefExtract
 import BriefModel
 import Foundation

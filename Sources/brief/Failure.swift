@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefCairo
 import BriefCharts
 import BriefModel
+import BriefOutput
 import Foundation
 
 #if canImport(Glibc)
@@ -35,6 +36,8 @@ enum Failure {
       case .unknownGlyphs, .unknownFontFamily, .imageTooSmall: throw exit("error: \(e)", code: badInput)
       default: break
       }
+      throw exit("error: \(e)", code: renderFailure)
+    } catch let e as OutputError {
       throw exit("error: \(e)", code: renderFailure)
     }
   }
@@ -70,24 +73,6 @@ enum FileSystem {
   static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-  }
-}
-
-/// Creates output folders.
-enum OutputFolder {
-  /// Creates `path` and its parents; failure is an output error (exit 3).
-  static func create(_ path: String) throws {
-    guard !FileSystem.isDirectory(path) else { return }
-    // Parents first, each with mkdir(2), so a failure names the folder and the system's reason.
-    if let slash = path.dropLast().lastIndex(of: "/"), slash != path.startIndex {
-      try create(String(path[..<slash]))
-    }
-    if mkdir(path, 0o755) != 0 && errno != EEXIST {
-      throw RenderError.output(path: path, message: "cannot create the folder: \(String(cString: strerror(errno)))")
-    }
-    guard FileSystem.isDirectory(path) else {
-      throw RenderError.output(path: path, message: "cannot create the folder: a file of that name is in the way")
-    }
   }
 }
 

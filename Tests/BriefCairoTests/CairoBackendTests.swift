@@ -1,4 +1,5 @@
 @testable import BriefCairo
+import BriefRuntime
 import BriefScene
 import BriefTestSupport
 import Foundation
@@ -22,7 +23,7 @@ final class CairoBackendTests: XCTestCase {
   func write(_ bytes: [UInt8], _ name: String) throws -> String {
     let dir = try scratchFolder()
     let path = dir + "/" + name
-    try OutputFile.write(bytes, to: path)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
     return path
   }
 
@@ -222,32 +223,31 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertThrowsError(try PNGEncoder().encode(pixels: [1, 2], width: 1, height: 1, channels: .rgb, dpi: 72))
   }
 
-  func testImagesEncodedOnOtherThreadsAreTheBytesOfADirectEncoding() throws {
+  /// Drawing that throws half-way leaves the surface unfinished; it is finished while the bytes it
+  /// writes to are still alive (the stream owns both), and the backend goes on working.
+  func testAnSVGOrPDFWhoseDrawingThrowsReleasesItsSurfaceSafely() throws {
     let backend = try CairoBackend()
-    let scenes = (0..<5).map { barScene(title: "Chart \($0)") }
-    let work = BackgroundWork<[UInt8]>(jobs: 3)
-    for scene in scenes {
-      let image = try backend.raster(scene, options: OutputOptions(scale: 2))
-      work.submit { try image.encodePNG() }
+    var broken = barScene()
+    broken.append(.text(TextItem("\u{13000}\u{13001}", at: Point(10, 60), style: style)))
+    for _ in 0..<20 {
+      XCTAssertThrowsError(try backend.svg(broken)) { XCTAssertTrue("\($0)".contains("no installed font"), "\($0)") }
+      XCTAssertThrowsError(try backend.pdf([barScene(), broken], options: OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))))
     }
-    let encoded = try work.wait()
-    XCTAssertEqual(encoded.count, scenes.count)
-    for (scene, bytes) in zip(scenes, encoded) {
-      XCTAssertEqual(bytes, try backend.png(scene, options: OutputOptions(scale: 2)))
-    }
-    XCTAssertTrue(try DecodedPNG(encoded[0]).rgb(140, 100) == (0x00, 0x72, 0xB2))
+    XCTAssertTrue(String(decoding: try backend.svg(barScene()), as: UTF8.self).contains("<svg"))
   }
 
-  func testBackgroundWorkKeepsSubmissionOrderAndThrowsTheFirstErrorInIt() throws {
-    struct Failed: Error, Equatable { var index: Int }
-    for jobs in [1, 2, 4] {
-      let work = BackgroundWork<Int>(jobs: jobs)
-      // Later items finish first, so order cannot come from completion.
-      for i in 0..<20 { work.submit { usleep(UInt32(20 - i) * 200); return i * i } }
-      XCTAssertEqual(try work.wait(), (0..<20).map { $0 * $0 }, "jobs \(jobs)")
-      let failing = BackgroundWork<Int>(jobs: jobs)
-      for i in 0..<10 { failing.submit { if i == 3 || i == 7 { throw Failed(index: i) }; return i } }
-      XCTAssertThrowsError(try failing.wait()) { XCTAssertEqual($0 as? Failed, Failed(index: 3), "jobs \(jobs)") }
+  func testImagesDrawnOnSeveralThreadsEachWithItsOwnBackendAreTheBytesOfOneBackend() throws {
+    let backend = try CairoBackend()
+    let scenes = (0..<5).map { barScene(title: "Chart \($0)") }
+    for jobs in [1, 2, 3] {
+      let pngs = try Parallel.map(scenes, jobs: jobs, worker: { try CairoBackend() }) { scene, backend in
+        try backend.png(scene, options: OutputOptions(scale: 2))
+      }
+      XCTAssertEqual(pngs.count, scenes.count)
+      for (scene, bytes) in zip(scenes, pngs) {
+        XCTAssertEqual(bytes, try backend.png(scene, options: OutputOptions(scale: 2)), "jobs \(jobs)")
+      }
+      XCTAssertTrue(try DecodedPNG(pngs[0]).rgb(140, 100) == (0x00, 0x72, 0xB2))
     }
   }
 
@@ -350,19 +350,18 @@ final class CairoBackendTests: XCTestCase {
   }
 
 
-  func testPagesBuiltOnSeveralThreadsMakeTheSamePDFForAnyJobsAndStopAtAnError() throws {
+  func testPagesBuiltOnSeveralThreadsMakeTheSamePDFForAnyJobs() throws {
     let options = OutputOptions(date: PDFDate(year: 2025, month: 1, day: 2), pageLabels: ["a", "b", "c", "d", "e"])
     var files: [[UInt8]] = []
-    let scenes = (1...6).map { barScene(title: "Page \($0)") }
     let style = self.style
+    let pages = (1...5).map { barScene(title: "Page \($0)") }
     for jobs in [1, 2, 4] {
-      let (bytes, fonts) = try CairoBackend.pdf(pageCount: 5, jobs: jobs, options: options) { k, measurer in
-        // Built with the measurer of the page's lane, as a chart is compiled.
-        _ = try measurer.measure("Page \(k + 1)", style: style, maxWidth: nil)
-        return scenes[k]
+      // Each page built with the text engine of its thread, as a chart book's pages are compiled.
+      let scenes = try Parallel.map(Array(1...5), jobs: jobs, worker: { try PangoTextEngine() }) { k, engine in
+        _ = try engine.measure("Page \(k)", style: style, maxWidth: nil)
+        return pages[k - 1]
       }
-      XCTAssertFalse(fonts.isEmpty)
-      files.append(bytes)
+      files.append(try CairoBackend().pdf(scenes, options: options))
     }
     XCTAssertEqual(files[1], files[0])
     XCTAssertEqual(files[2], files[0])
@@ -370,28 +369,39 @@ final class CairoBackendTests: XCTestCase {
     XCTAssertEqual(try Tools.run("qpdf", ["--check", path]).status, 0)
     let text = try Tools.run("pdftotext", [path, "-"]).stdout
     XCTAssertEqual(text.components(separatedBy: "Page ").count - 1, 5)
-    XCTAssertTrue(text.range(of: "Page 1")!.lowerBound < text.range(of: "Page 5")!.lowerBound, "pages keep their order")
-    struct Broken: Error {}
-    XCTAssertThrowsError(
-      try CairoBackend.pdf(pageCount: 6, jobs: 2, options: options) { k, _ in
-        if k == 3 { throw Broken() }
-        return scenes[k]
-      }
-    ) { XCTAssertTrue($0 is Broken, "\($0)") }
+    let first = try XCTUnwrap(text.range(of: "Page 1")), last = try XCTUnwrap(text.range(of: "Page 5"))
+    XCTAssertTrue(first.lowerBound < last.lowerBound, "pages keep their order")
   }
 
-  func testTheErrorOfAManyPagePDFIsTheLowestFailingPagesWhateverFailsFirst() throws {
+  func testAPDFAsksForEachPageInOrderJustBeforeDrawingItAndStopsAtTheFirstError() throws {
+    let backend = try CairoBackend()
+    let options = OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))
+    let scenes = (1...4).map { barScene(title: "Page \($0)") }
+    var asked: [Int] = []
+    let streamed = try backend.pdf(pageCount: 4, options: options) { k in
+      asked.append(k)
+      return scenes[k]
+    }
+    XCTAssertEqual(asked, [0, 1, 2, 3])
+    XCTAssertEqual(streamed, try CairoBackend().pdf(scenes, options: options))
     struct Failed: Error, Equatable { var page: Int }
-    let scene = barScene()
-    // Four lanes on four threads: page 6 (thread 2) fails at once, page 3 (thread 3) only after a pause.
-    for _ in 0..<3 {
-      XCTAssertThrowsError(
-        try CairoBackend.pdf(pageCount: 8, lanes: 4, jobs: 4, options: OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1))) { k, _ in
-          if k == 3 { usleep(100_000); throw Failed(page: 3) }
-          if k == 6 { throw Failed(page: 6) }
-          return scene
-        }
-      ) { XCTAssertEqual($0 as? Failed, Failed(page: 3)) }
+    asked = []
+    XCTAssertThrowsError(
+      try backend.pdf(pageCount: 4, options: options) { k in
+        asked.append(k)
+        if k == 2 { throw Failed(page: 2) }
+        return scenes[k]
+      }
+    ) { XCTAssertEqual($0 as? Failed, Failed(page: 2)) }
+    XCTAssertEqual(asked, [0, 1, 2])
+    XCTAssertThrowsError(try backend.pdf(pageCount: 0, options: options) { scenes[$0] })
+  }
+
+  func testAPageThatIsTooLargeStopsThePDF() throws {
+    var scenes = (1...3).map { barScene(title: "Page \($0)") }
+    scenes[1].size = Size(width: 20_000, height: 100)
+    XCTAssertThrowsError(try CairoBackend().pdf(scenes, options: OutputOptions(date: PDFDate(year: 2025, month: 1, day: 1)))) {
+      XCTAssertTrue("\($0)".contains("out of range"), "\($0)")
     }
   }
 }

@@ -438,7 +438,7 @@ final class AnalysisTests: XCTestCase {
 
   func testStatsJSONOnWrittenDataset() throws {
     let data = try XCTUnwrap(self.data)
-    let output = ToolOutput.stats(directory: data.directory, json: true)
+    let output = BriefCommand.stats(directory: data.directory, json: true)
     XCTAssertEqual(output.status, 0, output.standardError)
     let object = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
     let top = try XCTUnwrap(object as? [String: Any])
@@ -465,9 +465,9 @@ final class AnalysisTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(top["conflicts"] as? [[String: Any]]).count, 0)
     XCTAssertEqual(try XCTUnwrap(top["agreements"] as? [[String: Any]]).count, 0)
     // Deterministic output.
-    XCTAssertEqual(ToolOutput.stats(directory: data.directory, json: true), output)
+    XCTAssertEqual(BriefCommand.stats(directory: data.directory, json: true), output)
     // The table mentions every id.
-    let table = ToolOutput.stats(directory: data.directory, json: false).standardOutput
+    let table = BriefCommand.stats(directory: data.directory, json: false).standardOutput
     for estimate in result.estimates { XCTAssertTrue(table.contains(estimate.id), estimate.id) }
   }
 

@@ -25,7 +25,7 @@ final class DatasetLoaderTests: XCTestCase {
     XCTAssertEqual(observation.value.interval, Interval(low: 3500, high: 4500))
     XCTAssertEqual(observation.location, SourceLocation(file: data.path("observations.yaml"), line: 1, column: 3))
     XCTAssertEqual(dataset.rates.first?.value, 7.1358)
-    XCTAssertEqual(ToolOutput.check(directory: data.directory), ToolOutput(status: 0, standardOutput: "", standardError: ""))
+    XCTAssertEqual(BriefCommand.check(directory: data.directory), CommandOutput(status: 0, standardOutput: "", standardError: ""))
   }
 
   func testNaturalLimitsApplied() throws {
@@ -133,14 +133,14 @@ final class DatasetLoaderTests: XCTestCase {
     XCTAssertEqual(errors.count, expected.count, errors.map(\.description).joined(separator: "\n"))
 
     // brief check lists all of them on standard error, one per line, and exits 1.
-    let output = ToolOutput.check(directory: data.directory)
+    let output = BriefCommand.check(directory: data.directory)
     XCTAssertEqual(output.status, 1)
     let lines = output.standardError.split(separator: "\n")
     XCTAssertEqual(lines.count, expected.count)
     XCTAssertTrue(lines.allSatisfy { $0.contains(": error: ") })
     XCTAssertTrue(output.standardError.contains("\(obs):11:11: error: period: expected an EDTF date"))
     // And stats refuses bad data the same way.
-    XCTAssertEqual(ToolOutput.stats(directory: data.directory, json: true).status, 1)
+    XCTAssertEqual(BriefCommand.stats(directory: data.directory, json: true).status, 1)
   }
 
   func testMessageFormat() {

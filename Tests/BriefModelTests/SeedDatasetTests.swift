@@ -12,7 +12,7 @@ final class SeedDatasetTests: XCTestCase {
   }
 
   func testSeedsPassCheck() {
-    let output = ToolOutput.check(directory: Self.seedsDirectory)
+    let output = BriefCommand.check(directory: Self.seedsDirectory)
     XCTAssertEqual(output.standardError, "")
     XCTAssertEqual(output.status, 0)
   }

@@ -4,7 +4,7 @@ import BriefScene
 /// Compiles chart specs into scenes, phase by phase: select (the data the
 /// spec names), normalise (values for marks, sorting), then the chart kind's own
 /// scales, marks, guides and frame. Every error names the chart and the phase.
-public struct ChartCompiler {
+public struct ChartCompiler: Sendable {
   public var context: ChartContext?
 
   public init(context: ChartContext?) {

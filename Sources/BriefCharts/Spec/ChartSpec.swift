@@ -24,7 +24,7 @@ import Yams
 /// charts); `events` picks events (timelines: `all`, a list of ids, or
 /// `{from: 2010, to: 2025, categories: [...]}`); inline `bars` give labelled values
 /// directly, without the dataset.
-public struct ChartSpec {
+public struct ChartSpec: Sendable {
   /// The kinds of chart.
   public enum Kind: String, CaseIterable, Sendable {
     case bars
@@ -93,7 +93,7 @@ public struct ChartSpec {
   /// A source line written by hand, for charts of inline values; dataset charts build theirs from the data.
   public var source: String?
   /// Style overrides as written, applied over the chosen style when the chart is drawn.
-  var styleOverrides: [(String, Node)]
+  var styleOverrides: [(String, YAMLTree)]
   var overridesReader: YAMLReader?
   /// Where the chart is written.
   public var location: SourceLocation
@@ -102,7 +102,7 @@ public struct ChartSpec {
   public func style(over base: ChartStyle) throws -> ChartStyle {
     var style = base
     if let reader = overridesReader, !styleOverrides.isEmpty {
-      try StyleFile.apply(styleOverrides, to: &style, reader: reader, field: "style")
+      try StyleFile.apply(styleOverrides.map { ($0, $1.node) }, to: &style, reader: reader, field: "style")
     }
     // A spec's size is its size in the default style; other styles scale it with their type,
     // so a chart tuned to fit its labels still fits them in larger or smaller type.

@@ -97,7 +97,7 @@ public enum ChartSpecLoader {
     }
     if let n = value("style") {
       let sections = try r.fields(n, p("style"), allowed: ["chart", "fonts", "colors", "lines", "numbers", "dates"])
-      spec.styleOverrides = sections.map { ($0.key, $0.value) }
+      spec.styleOverrides = sections.map { ($0.key, YAMLTree($0.value)) }
       spec.overridesReader = r
       _ = try spec.style(over: .standard)  // report bad overrides now, at load time
     }

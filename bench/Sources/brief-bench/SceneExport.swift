@@ -22,12 +22,17 @@ enum SceneExport {
     case .failure(let e): throw e
     }
     let measurer = try PangoTextEngine()
+    let context = ChartContext(dataset: dataset)
     let built = try BriefLayout(
-      spec: spec, charts: charts, context: ChartContext(dataset: dataset), style: style.style, page: style.page, measurer: measurer
+      spec: spec, charts: charts, context: context, style: style.style, page: style.page, measurer: measurer
     ).build()
+    // Each placed chart compiled in the brief's style at its own size, as `brief build` writes its files.
+    let compiler = ChartCompiler(context: context)
     var seen: Set<String> = []
     var chartList: [[String: Any]] = []
-    for (id, scene) in built.charts where seen.insert(id).inserted {
+    for id in built.chartIDs where seen.insert(id).inserted {
+      guard let chart = charts.first(where: { $0.id == id }) else { continue }
+      let scene = try compiler.scene(chart, style: style.style, measurer: measurer)
       var scene_ = try export(scene, measurer: measurer)
       scene_["id"] = id
       chartList.append(scene_)

@@ -1,6 +1,8 @@
 import BriefCairo
 import BriefCharts
 import BriefModel
+import BriefOutput
+import BriefRuntime
 import BriefScene
 import Foundation
 
@@ -94,21 +96,6 @@ enum Canvas {
   static func timeline(_ n: Int) -> Size { Size(width: 1600, height: 450) }
 }
 
-/// Guards shared results of worker threads.
-final class Shared: @unchecked Sendable {
-  private let lock = NSLock()
-  private var error: Error?
-  private var times: [String: Double] = [:]
-
-  func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
-  func add(_ key: String, _ t: Double) { lock.lock(); times[key, default: 0] += t; lock.unlock() }
-  func result() throws -> [String: Double] {
-    lock.lock(); defer { lock.unlock() }
-    if let error { throw error }
-    return times
-  }
-}
-
 func now() -> Double {
   var ts = timespec()
   clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -128,38 +115,35 @@ enum Workloads {
 
   /// (b) `count` bar charts of `bars` bars, each compiled, rendered and written as a PNG, on `jobs` threads.
   static func batchPNG(count: Int, bars: Int, jobs: Int, out: String) throws -> [String: Any] {
-    let shared = Shared()
-    DispatchQueue.concurrentPerform(iterations: jobs) { j in
-      do {
-        let backend = try CairoBackend()
-        var compile = 0.0, render = 0.0, write = 0.0
-        for k in stride(from: j, to: count, by: jobs) {
-          let t0 = now()
-          let scene = try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: backend.text)
-          let t1 = now()
-          let png = try backend.png(scene, options: OutputOptions(scale: 2))
-          let t2 = now()
-          try OutputFile.write(png, to: "\(out)/bars-\(k).png")
-          compile += t1 - t0; render += t2 - t1; write += now() - t2
-        }
-        shared.add("compile_s", compile); shared.add("render_png_s", render); shared.add("write_s", write)
-      } catch { shared.fail(error) }
+    let times = try Parallel.map(Array(0..<count), jobs: jobs, worker: { try CairoBackend() }) { k, backend in
+      let t0 = now()
+      let scene = try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: backend.text)
+      let t1 = now()
+      let png = try backend.png(scene, options: OutputOptions(scale: 2))
+      let t2 = now()
+      try OutputFile.write(png, to: "\(out)/bars-\(k).png")
+      return (compile: t1 - t0, render: t2 - t1, write: now() - t2)
     }
-    var detail: [String: Any] = try shared.result()
+    var detail: [String: Any] = [
+      "compile_s": times.reduce(0) { $0 + $1.compile }, "render_png_s": times.reduce(0) { $0 + $1.render },
+      "write_s": times.reduce(0) { $0 + $1.write },
+    ]
     detail["charts"] = count
     detail["jobs"] = jobs
     detail["note"] = "phase times are summed over threads"
     return detail
   }
 
-  /// (b) `count` bar charts as the pages of one PDF: built and drawn on `jobs` threads, each page
-  /// drawn with the text engine that built it (`CairoBackend.pdf(pageCount:jobs:options:page:)`).
+  /// (b) `count` bar charts as the pages of one PDF, as `brief chart --all -o book.pdf` makes a
+  /// chart book: each page compiled with the text engine that draws it (so each text is shaped
+  /// once), just before it is drawn, in page order, on one thread. `jobs` is not used.
   static func batchPDF(count: Int, bars: Int, jobs: Int, out: String) throws -> [String: Any] {
-    var detail: [String: Any] = ["pages": count, "jobs": jobs]
+    var detail: [String: Any] = ["pages": count, "jobs": 1]
     let pdf = try timed("build_and_render_pdf_s", &detail) {
-      try CairoBackend.pdf(pageCount: count, jobs: jobs, options: OutputOptions(date: pdfDate)) { k, measurer in
-        try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: measurer)
-      }.bytes
+      let backend = try CairoBackend()
+      return try backend.pdf(pageCount: count, options: OutputOptions(date: pdfDate)) { k in
+        try BenchData.barChart(chart: k, count: bars).scene(size: Canvas.batch, measurer: backend.text)
+      }
     }
     _ = try timed("write_s", &detail) { try OutputFile.write(pdf, to: "\(out)/bars.pdf") }
     detail["bytes"] = pdf.count
@@ -277,15 +261,6 @@ enum Workloads {
         labels: thinned
         size: 800x9000
     """
-}
-
-/// Scenes filled in by index from several threads.
-final class SceneSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var scenes: [Scene?]
-  init(count: Int) { scenes = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ s: Scene) { lock.lock(); scenes[i] = s; lock.unlock() }
-  func all() -> [Scene] { scenes.compactMap { $0 } }
 }
 
 struct BenchError: Error, CustomStringConvertible {

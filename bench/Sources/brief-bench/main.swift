@@ -13,6 +13,8 @@ import BriefCairo
 import BriefCharts
 import BriefDocument
 import BriefModel
+import BriefOutput
+import BriefRuntime
 import BriefScene
 import Foundation
 

@@ -1,11 +1,12 @@
+import BriefModel
 import Foundation
 
 /// Renders an ``AnalysisResult`` for `brief stats`: a readable table or JSON.
-public enum StatsReport {
+enum StatsReport {
   /// JSON: `{"estimates": [{id, label, low, high, estimate, unit, formula, inputs, method, caveats, facets}], "conflicts": [...]}`.
   ///
   /// Open ends and missing estimates are `null`. Keys are sorted; output is deterministic.
-  public static func json(_ result: AnalysisResult) throws -> String {
+  static func json(_ result: AnalysisResult) throws -> String {
     struct EstimateDTO: Encodable {
       var id: String
       var label: String
@@ -94,7 +95,7 @@ public enum StatsReport {
   }
 
   /// A plain-text table: id, value (estimate and interval), unit; formula, inputs, method and caveats below each row.
-  public static func table(_ result: AnalysisResult) -> String {
+  static func table(_ result: AnalysisResult) -> String {
     var lines: [String] = []
     let idWidth = Swift.min(result.estimates.map(\.id.count).max() ?? 2, 48)
     func pad(_ text: String, _ width: Int) -> String {

@@ -1,4 +1,4 @@
-import BriefCairo
+import BriefOutput
 import BriefTestSupport
 import Foundation
 import XCTest
@@ -101,17 +101,5 @@ final class OutputFileTests: XCTestCase {
     for name in gone + [mine, "/.b.png.tmp-4194304-0"] { try OutputFile.write([7], to: dir + name) }
     try OutputFile.write([1], to: dir + "/a.png")
     XCTAssertEqual(Tools.listing(dir), [".a.png.old-\(getpid())-0", ".b.png.tmp-4194304-0", "a.png"])
-  }
-
-  func testSourceDateEpochParsesToUTCAndRejectsJunk() {
-    XCTAssertEqual(PDFDate(sourceDateEpoch: "0")?.description, "1970-01-01T00:00:00Z")
-    XCTAssertEqual(PDFDate(sourceDateEpoch: "1612137600")?.description, "2021-02-01T00:00:00Z")
-    XCTAssertEqual(PDFDate(sourceDateEpoch: "951782400")?.description, "2000-02-29T00:00:00Z")
-    XCTAssertEqual(PDFDate(sourceDateEpoch: "1735689599")?.description, "2024-12-31T23:59:59Z")
-    XCTAssertNil(PDFDate(sourceDateEpoch: "abc"))
-    XCTAssertNil(PDFDate(sourceDateEpoch: "-5"))
-    XCTAssertNil(PDFDate(sourceDateEpoch: "1e9"))
-    XCTAssertNil(PDFDate(sourceDateEpoch: ""))
-    XCTAssertNil(PDFDate(sourceDateEpoch: "99999999999999999999"))
   }
 }

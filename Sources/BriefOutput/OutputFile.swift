@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -46,7 +48,7 @@ public enum OutputFile {
   public static func writeAll(_ files: [(path: String, bytes: [UInt8])], rename: Rename = { Glibc.rename($0, $1) }) throws -> [Outcome] {
     var seen = Set<String>()
     for (path, _) in files where !seen.insert(path).inserted {
-      throw RenderError.output(path: path, message: "it is named twice among one run's outputs")
+      throw OutputError(path: path, message: "it is named twice among one run's outputs")
     }
     var outcomes: [Outcome] = []
     var staged: [Staged] = []
@@ -65,7 +67,7 @@ public enum OutputFile {
       guard let tmp = s.tmp, rename(tmp, s.path) == 0 else {
         let message = errnoMessage()
         for earlier in staged[..<k].reversed() { earlier.restore() }
-        throw RenderError.output(path: s.path, message: message)
+        throw OutputError(path: s.path, message: message)
       }
     }
     for i in staged.indices { staged[i].committed = true }
@@ -89,7 +91,7 @@ public enum OutputFile {
       if tmp == nil {
         let linked = "\(dir)/.\(file).tmp-\(getpid())-\(index)"
         guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, linked, AT_SYMLINK_FOLLOW) == 0 else {
-          throw RenderError.output(path: path, message: OutputFile.errnoMessage())
+          throw OutputError(path: path, message: OutputFile.errnoMessage())
         }
         tmp = linked
       }
@@ -97,7 +99,7 @@ public enum OutputFile {
       if link(path, backup) == 0 {
         old = backup
       } else if errno != ENOENT {
-        throw RenderError.output(path: path, message: OutputFile.errnoMessage())
+        throw OutputError(path: path, message: OutputFile.errnoMessage())
       }
     }
 
@@ -126,10 +128,10 @@ public enum OutputFile {
     var info = stat()
     guard stat(path, &info) == 0 else {
       if errno == ENOENT { return false }
-      throw RenderError.output(path: path, message: errnoMessage())
+      throw OutputError(path: path, message: errnoMessage())
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw RenderError.output(path: path, message: "it exists and is \(kind(info.st_mode)), not a regular file; BriefKit replaces only files")
+      throw OutputError(path: path, message: "it exists and is \(kind(info.st_mode)), not a regular file; BriefKit replaces only files")
     }
     guard Int(info.st_size) == bytes.count else { return false }
     return (try? read(path, limit: bytes.count)) == bytes
@@ -193,7 +195,7 @@ public enum OutputFile {
         let staged = Staged(fd: anonymous, tmp: nil, path: path)
         do {
           try writeFully(anonymous, bytes, path: path)
-          guard fchmod(anonymous, 0o644) == 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
+          guard fchmod(anonymous, 0o644) == 0 else { throw OutputError(path: path, message: errnoMessage()) }
         } catch {
           staged.discard()
           throw error
@@ -202,16 +204,16 @@ public enum OutputFile {
       }
       // EISDIR or EOPNOTSUPP: the kernel or file system has no O_TMPFILE; ENOENT and EACCES are real failures.
       if errno != EISDIR && errno != EOPNOTSUPP && errno != EINVAL {
-        throw RenderError.output(path: path, message: errnoMessage())
+        throw OutputError(path: path, message: errnoMessage())
       }
     #endif
     let tmp = "\(dir)/.\(name).tmp-\(getpid())-\(index)"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
+    guard fd >= 0 else { throw OutputError(path: path, message: errnoMessage()) }
     let staged = Staged(fd: fd, tmp: tmp, path: path)
     do {
       try writeFully(fd, bytes, path: path)
-      guard fchmod(fd, 0o644) == 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
+      guard fchmod(fd, 0o644) == 0 else { throw OutputError(path: path, message: errnoMessage()) }
     } catch {
       staged.discard()
       throw error
@@ -227,7 +229,7 @@ public enum OutputFile {
         let n = Glibc.write(fd, buf.baseAddress.map { $0 + offset }, buf.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
-          throw RenderError.output(path: path, message: errnoMessage())
+          throw OutputError(path: path, message: errnoMessage())
         }
         offset += n
       }
@@ -238,7 +240,7 @@ public enum OutputFile {
   /// Opening does not wait on a FIFO.
   public static func read(_ path: String, limit: Int = .max) throws -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else { throw RenderError.output(path: path, message: errnoMessage()) }
+    guard fd >= 0 else { throw OutputError(path: path, message: errnoMessage()) }
     defer { close(fd) }
     var out: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -246,7 +248,7 @@ public enum OutputFile {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        throw RenderError.output(path: path, message: errnoMessage())
+        throw OutputError(path: path, message: errnoMessage())
       }
       if n == 0 { break }
       out.append(contentsOf: chunk[0..<min(n, limit - out.count)])

@@ -1,15 +1,17 @@
-/// What `brief check` and `brief stats` print and return, computed without the
-/// command line so it can be tested directly.
-public struct ToolOutput: Equatable, Sendable {
+import BriefModel
+
+/// What `brief check` and `brief stats` print and return: the command line's words for what the
+/// model loads and computes.
+struct ToolOutput: Equatable, Sendable {
   /// The exit status: 0 success, 1 bad input data.
-  public var status: Int32
+  var status: Int32
   /// Text for standard output.
-  public var standardOutput: String
+  var standardOutput: String
   /// Text for standard error, one problem per line.
-  public var standardError: String
+  var standardError: String
 
   /// `brief check`: loads and validates `directory`; lists every problem.
-  public static func check(directory: String) -> ToolOutput {
+  static func check(directory: String) -> ToolOutput {
     let (_, errors) = DatasetLoader.loadCollectingErrors(directory: directory)
     guard errors.isEmpty else {
       return ToolOutput(
@@ -19,7 +21,7 @@ public struct ToolOutput: Equatable, Sendable {
   }
 
   /// `brief stats [--json]`: the estimates, or every problem if the data is bad.
-  public static func stats(directory: String, json: Bool) -> ToolOutput {
+  static func stats(directory: String, json: Bool) -> ToolOutput {
     switch DatasetLoader.load(directory: directory) {
     case .failure(let problems):
       return ToolOutput(
