@@ -276,7 +276,7 @@ def write_results(results, args):
                     f"{cairo_detail.get('write_png_s', 0) / max(1e-9, cairo_detail.get('draw_s', 1e-9)):.0f}× more time writing than drawing." if cairo_detail else "."))
     if bk_pdf:
         t.append(f"- **Batch PDF ≥ 300 pages/s: {'met' if bk_pdf >= 300 else 'not met'}** — {bk_pdf:.0f} pages/s "
-                 f"(matplotlib {mp_pdf:.1f}/s); pages are built on 2 threads and each is drawn, in page order, by the text engine that built it (`CairoBackend.pdf(pageCount:jobs:options:page:)`), so no text is shaped twice.")
+                 f"(matplotlib {mp_pdf:.1f}/s); each page is compiled with the text engine that draws it just before it is drawn, in page order (`CairoBackend.pdf(pageCount:options:page:)`), so no text is shaped twice.")
     b = results["brief-cold"]
     bw, mw, bm = med(b["briefkit"], "wall_s"), med(b.get("matplotlib", []), "wall_s"), med(b["briefkit"], "maxrss_mib")
     if bw:
